@@ -1,0 +1,148 @@
+"""Command line: subcommands call the journal and core; the bare command starts the UI.
+
+Exit codes: 0 ok, 2 bad input (one line, nothing written), 1 other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from crampcoach import __version__, paths
+from crampcoach.core import vocab
+
+EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class BadInput(Exception):
+    """A value the user gave was refused; the message says what is allowed."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One clear line instead of a usage dump: people read this at 3 a.m.
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _choices(values: Sequence[str]) -> str:
+    return ", ".join(values)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"where the journal lives (default: ${paths.ENV_VAR} or the user data folder)",
+    )
+    parser = _Parser(
+        prog="crampcoach",
+        description="A calm coach for night-time leg cramps. Run without a command for the app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"crampcoach {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    now = sub.add_parser("now", parents=[common], help="go straight to first aid")
+    now.add_argument("--location", choices=vocab.LOCATIONS, help="where it hurts")
+
+    log = sub.add_parser(
+        "log",
+        parents=[common],
+        help="log an episode",
+        description="Log a cramp. Times: now, 03:10 (last night), 'yesterday 23:40', or ISO 8601.",
+    )
+    log.add_argument("--at", default="now", metavar="WHEN", help="when it began (default: now)")
+    log.add_argument("--duration", metavar="MIN", help="how long it lasted, in minutes")
+    log.add_argument("--side", choices=vocab.SIDES)
+    log.add_argument(
+        "--location", nargs="+", action="extend", choices=vocab.LOCATIONS, metavar="L",
+        help=f"one or more of: {_choices(vocab.LOCATIONS)}",
+    )
+    log.add_argument("--intensity", metavar="N", help="1 (mild) to 10 (worst)")
+    log.add_argument(
+        "--trigger", nargs="+", action="extend", choices=vocab.TRIGGERS, metavar="T",
+        help=f"one or more of: {_choices(vocab.TRIGGERS)}",
+    )
+    log.add_argument(
+        "--relief", nargs="+", action="extend", choices=vocab.RELIEF, metavar="R",
+        help=f"one or more of: {_choices(vocab.RELIEF)}",
+    )
+    log.add_argument(
+        "--red-flag", nargs="+", action="extend", choices=vocab.RED_FLAGS, metavar="F",
+        help=f"one or more of: {_choices(vocab.RED_FLAGS)}",
+    )
+    log.add_argument("--note", default="", metavar="TEXT", help="free text, up to 2000 characters")
+    log.add_argument("--slept-through", action="store_true", help="it did not wake you")
+
+    export = sub.add_parser("export", parents=[common], help="export episodes as CSV or JSON")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+    imp = sub.add_parser(
+        "import", parents=[common], help="import episodes (all-or-nothing, idempotent)"
+    )
+    imp.add_argument("file", metavar="FILE", help="a CSV or JSON file as written by export")
+
+    stats = sub.add_parser("stats", parents=[common], help="pattern numbers and doctor advice")
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+
+    report = sub.add_parser("report", parents=[common], help="a one-page summary for a doctor")
+    report.add_argument("--format", choices=("md", "html"), default="md")
+    report.add_argument("--days", type=_positive_days, default=90, metavar="N",
+                        help="period to cover (default 90)")
+    report.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    return parser
+
+
+def _positive_days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of days") from None
+    if not 1 <= value <= 3650:
+        raise argparse.ArgumentTypeError(f"{value} is out of range; use 1 to 3650 days")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    root = paths.data_dir(getattr(args, "data_dir", None))
+    from crampcoach.store.errors import JournalError
+
+    try:
+        if args.command is None:
+            return _run_app(root)
+        if args.command == "now":
+            return _run_app(root, start="first-aid", location=args.location)
+        from crampcoach import commands
+
+        handler = getattr(commands, f"cmd_{args.command}")
+        return handler(args, root)
+    except BadInput as exc:
+        print(f"crampcoach {args.command}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except JournalError as exc:
+        print(f"crampcoach: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # no traceback for users; CRAMPCOACH_DEBUG=1 shows it
+        if os.environ.get("CRAMPCOACH_DEBUG"):
+            raise
+        print(f"crampcoach: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+
+
+def _run_app(root: Path, start: str | None = None, location: str | None = None) -> int:
+    from crampcoach.ui.launch import launch
+
+    return launch(root, start=start, location=location)

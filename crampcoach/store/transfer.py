@@ -1,0 +1,125 @@
+"""Export and import of episodes: CSV and JSON files, all-or-nothing, idempotent."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from crampcoach.core.errors import ValidationError
+from crampcoach.core.models import Episode
+from crampcoach.core.rows import (
+    CSV_COLUMNS,
+    episode_to_json,
+    episode_to_row,
+    json_to_episode,
+    row_to_episode,
+)
+
+MAX_ERRORS_SHOWN = 20
+
+
+def export_csv(episodes: Iterable[Episode]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for ep in episodes:
+        writer.writerow(episode_to_row(ep))
+    return out.getvalue()
+
+
+def export_json(episodes: Iterable[Episode]) -> str:
+    doc = {"format": "crampcoach-episodes", "version": 1,
+           "episodes": [episode_to_json(e) for e in episodes]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    field: str
+    message: str
+    unit: str = "line"  # JSON problems are counted by record, not by line
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.line}: {self.field}: {self.message}"
+
+
+class ImportRefused(ValueError):
+    """The file had problems; nothing was imported."""
+
+    def __init__(self, errors: list[RowError], path: str = "") -> None:
+        self.errors = errors
+        shown = "\n".join(f"  {e}" for e in errors[:MAX_ERRORS_SHOWN])
+        more = len(errors) - MAX_ERRORS_SHOWN
+        tail = f"\n  … and {more} more" if more > 0 else ""
+        super().__init__(
+            f"Nothing was imported from {path or 'the file'}: {len(errors)} problem(s).\n"
+            f"{shown}{tail}"
+        )
+
+
+def parse_csv(text: str) -> list[Episode]:
+    errors: list[RowError] = []
+    episodes: list[Episode] = []
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), restkey=None)
+    header = reader.fieldnames or []
+    missing = [c for c in ("started_at",) if c not in header]
+    if not header:
+        raise ImportRefused([RowError(1, "header", "the file is empty")])
+    if missing:
+        raise ImportRefused(
+            [RowError(1, "header", f"needs a started_at column; columns are {', '.join(CSV_COLUMNS)}")]
+        )
+    try:
+        for row in reader:
+            line = reader.line_num
+            try:
+                episodes.append(row_to_episode(row))
+            except ValidationError as exc:
+                errors.extend(RowError(line, p.field, p.message) for p in exc.problems)
+    except csv.Error as exc:
+        errors.append(RowError(reader.line_num, "csv", str(exc)))
+    if errors:
+        raise ImportRefused(errors)
+    return episodes
+
+
+def parse_json(text: str) -> list[Episode]:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportRefused([RowError(exc.lineno, "json", exc.msg)]) from None
+    items = doc.get("episodes") if isinstance(doc, dict) else doc
+    if not isinstance(items, list):
+        raise ImportRefused(
+            [RowError(1, "json", "expected a list of episodes or {\"episodes\": [...]}")]
+        )
+    errors: list[RowError] = []
+    episodes: list[Episode] = []
+    for index, obj in enumerate(items, start=1):
+        try:
+            episodes.append(json_to_episode(obj))
+        except ValidationError as exc:
+            errors.extend(RowError(index, p.field, p.message, "record") for p in exc.problems)
+    if errors:
+        raise ImportRefused(errors)
+    return episodes
+
+
+def read_import_file(path: Path) -> list[Episode]:
+    """Read and validate every record; raise ImportRefused listing each problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ImportRefused([RowError(1, "file", "is not UTF-8 text")], str(path)) from None
+    try:
+        stripped = text.lstrip("\ufeff \t\r\n")
+        if path.suffix.lower() == ".json" or stripped.startswith(("{", "[")):
+            return parse_json(text)
+        return parse_csv(text)
+    except ImportRefused as exc:
+        raise ImportRefused(exc.errors, str(path)) from None
