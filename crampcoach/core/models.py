@@ -13,6 +13,9 @@ from crampcoach.core.errors import Problem, ValidationError
 from crampcoach.core.times import NaiveTimeError, from_iso, to_iso
 
 
+YEAR_MIN, YEAR_MAX = 1900, 2999
+
+
 def new_id() -> str:
     """Ids of our own: TinyDB's cached counter collides across processes."""
     return uuid.uuid4().hex
@@ -184,6 +187,8 @@ def _int(
             if number != number or not number.is_integer():
                 raise ValueError
             number = int(number)
+        if not isinstance(number, int):
+            raise TypeError
     except (TypeError, ValueError):
         problems.append(Problem(key, f"'{value}' is not a whole number; {what}"))
         return None
@@ -202,9 +207,9 @@ def _instant(raw: Mapping[str, Any], key: str, problems: list[Problem]) -> datet
         if value.tzinfo is None:
             problems.append(Problem(key, "has no UTC offset"))
             return None
-        return value
+        return _plausible(value, key, problems)
     try:
-        return from_iso(str(value))
+        return _plausible(from_iso(str(value)), key, problems)
     except NaiveTimeError:
         problems.append(
             Problem(key, f"'{value}' has no UTC offset; write it like 2026-11-22T03:10:00+01:00")
@@ -214,6 +219,16 @@ def _instant(raw: Mapping[str, Any], key: str, problems: list[Problem]) -> datet
             Problem(key, f"'{value}' is not a date and time like 2026-11-22T03:10:00+01:00")
         )
     return None
+
+
+def _plausible(value: datetime, key: str, problems: list[Problem]) -> datetime | None:
+    # Years near 1 or 9999 overflow when moved to UTC or grouped into nights.
+    if not YEAR_MIN <= value.year <= YEAR_MAX:
+        problems.append(
+            Problem(key, f"year {value.year} is out of range; use {YEAR_MIN} to {YEAR_MAX}")
+        )
+        return None
+    return value
 
 
 # ---------------------------------------------------------------- episodes

@@ -41,7 +41,10 @@ def duration_s(start: datetime, end: datetime) -> int:
     """Elapsed seconds between two aware instants, computed in UTC (DST-safe)."""
     require_aware(start, "start")
     require_aware(end, "end")
-    return round((end - start).total_seconds())
+    # Convert first: Python subtracts two datetimes that share a tzinfo on their wall
+    # clocks, so 01:00 -> 04:00 across spring-forward would come out as 3 h.
+    utc = timezone_utc()
+    return round((end.astimezone(utc) - start.astimezone(utc)).total_seconds())
 
 
 @dataclass(frozen=True)
@@ -108,13 +111,14 @@ def last_night_date(now: datetime, boundary_hour: int = 12) -> date:
 
 def parse_clock(text: str) -> time | None:
     """Parse '03:10', '3:10', '0310', '3' into a wall time; None if it is not one."""
-    t = text.strip().lower().replace(".", ":")
+    t = text.strip().lower()
     suffix = None
-    for s in ("am", "pm", "a.m.", "p.m."):
+    for s in ("a.m.", "p.m.", "am", "pm"):
         if t.endswith(s):
             suffix = s[0]
             t = t[: -len(s)].strip()
             break
+    t = t.replace(".", ":")
     try:
         if ":" in t:
             hh, mm = t.split(":", 1)

@@ -6,7 +6,7 @@ Pure: the caller hands in ``now`` (aware, local) and the local zone.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from crampcoach.core.times import (
     LocalResolution,
@@ -70,6 +70,7 @@ def parse_when(
 
 def _checked(res: LocalResolution, now: datetime, text: str) -> LocalResolution:
     # A minute of slack: the clock moved while the person typed.
-    if res.instant > now + timedelta(minutes=1):
+    # Compare in UTC: datetimes sharing a zone compare on wall clocks, ignoring fold.
+    if res.instant.astimezone(UTC) > now.astimezone(UTC) + timedelta(minutes=1):
         raise WhenError(f"'{text}' is in the future; a cramp can only be logged once it began")
     return res

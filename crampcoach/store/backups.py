@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from crampcoach.store.atomic import atomic_write
+from crampcoach.store.atomic import TEMP_SUFFIX, atomic_write
 from crampcoach.store.storage import ParseFailure, dump_journal, parse_journal_bytes
 
 KEEP = 7
@@ -54,3 +54,15 @@ def prune(folder: Path, keep: int = KEEP) -> None:
     for old in list_backups(folder)[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Delete backup temp files a killed writer left behind. Call only under the lock."""
+    removed = []
+    if not folder.is_dir():
+        return removed
+    for tmp in folder.glob(f".{PREFIX}*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            removed.append(tmp)
+    return removed

@@ -40,8 +40,13 @@ from crampcoach.core.models import (
 from crampcoach.store import backups
 from crampcoach.store.atomic import remove_stale_temps
 from crampcoach.store.errors import CorruptJournal, JournalLocked, NewerJournal, WriteFailed
-from crampcoach.store.migrations import SCHEMA_VERSION, MigrationError, migrate, schema_version
-from crampcoach.store.storage import AtomicJSONStorage, file_signature, parse_journal_bytes
+from crampcoach.store.migrations import SCHEMA_VERSION, migrate, schema_version
+from crampcoach.store.storage import (
+    AtomicJSONStorage,
+    describe_os_error,
+    file_signature,
+    parse_journal_bytes,
+)
 
 LOCK_TIMEOUT_S = 10.0
 
@@ -97,6 +102,7 @@ class Journal:
             raise WriteFailed(f"Could not create the data folder {folder}: {exc.strerror}.") from None
         with self._locked():
             remove_stale_temps(self.path)
+            backups.remove_stale_temps(self.backups_dir)
             if not self.path.exists():
                 self._write_fresh()
                 return
@@ -162,13 +168,22 @@ class Journal:
         try:
             migrated, _ = migrate(data)
             self._validate_all(migrated)
-        except (MigrationError, ValidationError, KeyError, TypeError, ValueError) as exc:
+        except Exception as exc:  # any failing step leaves the file as it was
             raise CorruptJournal(
                 f"The journal {self.path} (schema {old}) could not be upgraded: {exc}. "
                 "It was not changed.",
                 self.path,
             ) from None
-        backups.write_backup(self.backups_dir, data, self._today(), tag=f"-pre-v{SCHEMA_VERSION}")
+        try:
+            backups.write_backup(
+                self.backups_dir, data, self._today(), tag=f"-pre-v{SCHEMA_VERSION}"
+            )
+        except OSError as exc:
+            raise WriteFailed(
+                f"Could not back up {self.path} before upgrading it: "
+                f"{describe_os_error(exc)}. The journal was not changed.",
+                self.path,
+            ) from None
         self._storage.write(migrated)
         self.notice = f"Your journal was upgraded from schema {old} to {SCHEMA_VERSION}."
 
@@ -351,10 +366,12 @@ class Journal:
         return docs[0] if docs else {}
 
     def _save_single(self, table: str, doc: dict[str, Any]) -> None:
-        with self._change() as db:
-            t = db.table(table)
-            t.truncate()
-            t.insert(doc)
+        # One write, not TinyDB's truncate() + insert(): a kill between those two
+        # writes would leave the table empty on disk.
+        with self._change():
+            data = dict(self._storage.read() or {})
+            data[table] = {"1": doc}
+            self._storage.write(data)
 
     def profile(self) -> Profile:
         try:

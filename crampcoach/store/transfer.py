@@ -25,9 +25,15 @@ MAX_ERRORS_SHOWN = 20
 def export_csv(episodes: Iterable[Episode]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    # With "\n" line ends the csv module leaves a lone "\r" unquoted, which breaks the
+    # row on reading: quote every cell of such a row.
+    quoted = csv.DictWriter(
+        out, fieldnames=list(CSV_COLUMNS), lineterminator="\n", quoting=csv.QUOTE_ALL
+    )
     writer.writeheader()
     for ep in episodes:
-        writer.writerow(episode_to_row(ep))
+        row = episode_to_row(ep)
+        (quoted if "\r" in row["notes"] else writer).writerow(row)
     return out.getvalue()
 
 
@@ -65,8 +71,12 @@ class ImportRefused(ValueError):
 def parse_csv(text: str) -> list[Episode]:
     errors: list[RowError] = []
     episodes: list[Episode] = []
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), restkey=None)
-    header = reader.fieldnames or []
+    # newline="": line ends inside quoted cells stay as they were written.
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), restkey=None)
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        raise ImportRefused([RowError(1, "header", str(exc))]) from None
     missing = [c for c in ("started_at",) if c not in header]
     if not header:
         raise ImportRefused([RowError(1, "header", "the file is empty")])
@@ -93,6 +103,8 @@ def parse_json(text: str) -> list[Episode]:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportRefused([RowError(exc.lineno, "json", exc.msg)]) from None
+    except (ValueError, RecursionError) as exc:  # e.g. too deeply nested, too many digits
+        raise ImportRefused([RowError(1, "json", str(exc))]) from None
     items = doc.get("episodes") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise ImportRefused(
@@ -113,7 +125,8 @@ def parse_json(text: str) -> list[Episode]:
 def read_import_file(path: Path) -> list[Episode]:
     """Read and validate every record; raise ImportRefused listing each problem."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # Not read_text: its newline translation would turn "\r" in a quoted note into "\n".
+        text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         raise ImportRefused([RowError(1, "file", "is not UTF-8 text")], str(path)) from None
     try:

@@ -1,0 +1,73 @@
+"""What the home screen shows, computed without a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from crampcoach.core.models import Episode
+from crampcoach.core.nights import episode_night, night_of, night_range
+
+
+@dataclass(frozen=True)
+class NightSummary:
+    night: date
+    episodes: tuple[Episode, ...]
+
+    @property
+    def had_cramp(self) -> bool:
+        return bool(self.episodes)
+
+    @property
+    def total_duration_s(self) -> int | None:
+        known = [e.duration_s for e in self.episodes if e.duration_s is not None]
+        return sum(known) if known else None
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    last_night: NightSummary
+    last_episode: Episode | None
+    cramp_nights_7: int
+    cramp_nights_30: int
+    strip: tuple[tuple[date, int], ...]  # the last 30 nights, oldest first, with episode counts
+    total_episodes: int
+
+
+def home_summary(
+    episodes: Sequence[Episode], now: datetime, boundary_hour: int = 12
+) -> HomeSummary:
+    """``now`` is an aware local time; the current night is the one now belongs to.
+
+    "Last night" is the most recent night that has started: before noon that is the
+    night just ending, in the afternoon it is the evening ahead, so before noon it is
+    the one people mean when they wake.
+    """
+    current = night_of(now, None, boundary_hour)
+    by_night: dict[date, list[Episode]] = {}
+    for ep in episodes:
+        by_night.setdefault(episode_night(ep, boundary_hour), []).append(ep)
+    last_night_date = current if now.hour < boundary_hour else current - timedelta(days=1)
+    nights30 = night_range(current, 30)
+    strip = tuple((n, len(by_night.get(n, ()))) for n in nights30)
+    nights7 = set(night_range(current, 7))
+    return HomeSummary(
+        last_night=NightSummary(
+            last_night_date,
+            tuple(sorted(by_night.get(last_night_date, ()), key=lambda e: e.started_at)),
+        ),
+        last_episode=max(episodes, key=lambda e: e.started_at) if episodes else None,
+        cramp_nights_7=sum(1 for n in nights7 if n in by_night),
+        cramp_nights_30=sum(1 for n, c in strip if c),
+        strip=strip,
+        total_episodes=len(episodes),
+    )
+
+
+def last_used(episodes: Sequence[Episode]) -> tuple[str | None, tuple[str, ...]]:
+    """Side and locations of the most recent episode: the log form's defaults."""
+    if not episodes:
+        return None, ()
+    last = max(episodes, key=lambda e: e.started_at)
+    return last.side, last.locations

@@ -1,0 +1,78 @@
+"""The doctor report as Markdown (stdlib only)."""
+
+from __future__ import annotations
+
+import re
+
+from crampcoach.core.doctor import URGENT
+from crampcoach.report.data import ReportData
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def md_escape(text: str) -> str:
+    """Escape user text so Markdown shows it literally (and renders no HTML)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(data: ReportData) -> str:
+    out: list[str] = [f"# {data.title}", ""]
+    out.append(data.period_text)
+    out.append("")
+    out.append(f"Generated {data.generated_text}.")
+    out.append("")
+
+    advice = data.advice
+    out += ["## Doctor advice", "", f"**{advice.headline}**", ""]
+    for reason in advice.reasons:
+        tag = "urgent" if reason.level == URGENT else "routine visit"
+        out.append(f"- ({tag}) {reason.text}")
+    if advice.reasons:
+        out.append("")
+    if advice.whom:
+        out += [f"Whom to see: {', '.join(advice.whom)}.", ""]
+    if advice.note_own_threshold:
+        out += [data.own_threshold_note, ""]
+
+    out += ["## At a glance", "", "| | |", "|---|---|"]
+    out += [f"| {f.label} | {f.value} |" for f in data.facts]
+    out.append("")
+
+    out += ["## Cramp nights per week", "", "| nights | cramp nights |", "|---|---:|"]
+    for w in data.patterns.weekly:
+        out.append(
+            f"| {w.first_night.isoformat()} to {w.last_night.isoformat()} | {w.cramp_nights} |"
+        )
+    out.append("")
+
+    out += ["## Warning signs noted", ""]
+    if data.red_flags:
+        for note in data.red_flags:
+            line = f"- {note.text}"
+            if note.notes:
+                line += f". Note: {md_escape(note.notes)}"
+            out.append(line)
+    else:
+        out.append("None noted in this period.")
+    out.append("")
+
+    out += ["## Factors seen (association, not cause)", ""]
+    out += [f"- {line}" for line in data.factor_lines] or ["No factor has enough nights yet."]
+    if data.factors_waiting:
+        out += ["", data.factors_waiting]
+    out.append("")
+
+    out += ["## What helped (median duration by relief)", ""]
+    out += [f"- {line}" for line in data.relief_lines] or ["No relief methods noted."]
+    out.append("")
+
+    out += ["## Bedtime routine", "", data.bedtime_text, ""]
+
+    out += ["## Health context", ""]
+    out += [
+        f"- {f.label}: {md_escape(f.value) if f.user_text else f.value}" for f in data.context
+    ] or ["Nothing noted."]
+    out.append("")
+
+    out += ["---", "", f"_{data.footer}_", ""]
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""The Textual app. Imported only when the bare command (or `now`) starts it."""

@@ -1,0 +1,72 @@
+"""Every key on every screen, in one place."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from crampcoach.ui.app import ACTIONS
+
+SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Home",
+        tuple((key, title) for key, _, title, _ in ACTIONS)
+        + (("?", "This help"), ("q", "Quit"), ("ctrl+p", "Command palette: every action")),
+    ),
+    (
+        "Routine player",
+        (
+            ("space", "Pause or resume"),
+            ("n / →", "Next step"),
+            ("b / ←", "Back a step"),
+            ("r", "Restart this step"),
+            ("escape", "Leave (asks first)"),
+        ),
+    ),
+    (
+        "Forms",
+        (
+            ("tab / shift+tab", "Move between fields"),
+            ("space / enter", "Tick a choice"),
+            ("ctrl+s", "Save"),
+            ("escape", "Cancel (asks first if something changed)"),
+        ),
+    ),
+    (
+        "History",
+        (
+            ("enter", "Show the episode"),
+            ("e", "Edit it"),
+            ("x", "Delete it (asks first)"),
+            ("u", "Undo the last delete"),
+            ("o", "Sort by the next column"),
+            ("/", "Search notes"),
+        ),
+    ),
+    ("Everywhere", (("ctrl+t", "Night red theme on/off"), ("ctrl+q", "Quit"))),
+)
+
+
+class HelpScreen(Screen[None]):
+    SUB_TITLE = "Help"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("q", "app.pop_screen", "Back", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with VerticalScroll(id="help"):
+            for title, keys in SECTIONS:
+                lines = [f"[b]{title}[/b]"]
+                lines += [f"  [b]{key:<16}[/b] {what}" for key, what in keys]
+                yield Static("\n".join(lines), classes="help-section")
+            yield Static(
+                "crampcoach is not medical advice. If a cramp lasts more than 10 minutes, "
+                "or your calf is swollen, red or warm, get medical help.",
+                classes="help-note",
+            )
+        yield Footer()
