@@ -334,3 +334,34 @@ def test_no_temp_files_left_after_saves(journal: Journal, journal_path: Path) ->
         journal.add_episode(full_episode(notes=str(i)))
     leftovers = [p for p in journal_path.parent.rglob("*.tmp")]
     assert leftovers == []
+
+
+def test_every_change_is_exactly_one_write(journal: Journal, monkeypatch) -> None:
+    """A change is one atomic replace; two writes (e.g. truncate then insert) could be torn."""
+    from crampcoach.store import storage as storage_mod
+
+    writes: list[Path] = []
+    real = storage_mod.atomic_write
+
+    def spy(target: Path, payload: bytes, mode: int = 0o600) -> None:
+        writes.append(target)
+        real(target, payload, mode)
+
+    monkeypatch.setattr(storage_mod, "atomic_write", spy)
+    ep = full_episode()
+    changes = [
+        lambda: journal.add_episode(ep),
+        lambda: journal.update_episode(ep.with_changes(notes="x")),
+        lambda: journal.add_episodes([full_episode(started_at=NOON - timedelta(days=3))]),
+        lambda: journal.delete_episode(ep.id),
+        lambda: journal.save_checkin(CheckIn(night=date(2026, 11, 21))),
+        lambda: journal.save_checkin(CheckIn(night=date(2026, 11, 21), alcohol=True)),
+        lambda: journal.add_run(RoutineRun("r", NOON, NOON + timedelta(minutes=1), 1, 1, True)),
+        lambda: journal.save_profile(Profile(pregnant=True)),
+        lambda: journal.save_settings(Settings(bell=False)),
+        lambda: journal.save_settings(Settings(bell=True)),
+    ]
+    for i, change in enumerate(changes):
+        writes.clear()
+        change()
+        assert len(writes) == 1, f"change {i} wrote {len(writes)} times"

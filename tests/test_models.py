@@ -206,8 +206,10 @@ def test_start_at_now_is_allowed_and_future_refused() -> None:
         ("notes", "x" * 2001, ["2001 characters", "2000"]),
         ("notes", "a\x00b", ["NUL"]),
         ("notes", 5, ["must be text"]),
+        ("notes", "bad \udcff byte", ["not UTF-8"]),
         ("source", "robot", ["'robot'", "manual, first-aid, import"]),
         ("tz", 5, ["zone name"]),
+        ("tz", "Europe/\udcff", ["zone name"]),
     ],
 )
 def test_bad_values_name_field_and_what_is_allowed(field: str, value: Any, words: list[str]) -> None:

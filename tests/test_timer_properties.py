@@ -19,9 +19,11 @@ steps_st = st.builds(
     rest_s=st.integers(0, 30),
 ).map(
     # Steps without seconds become counted steps, like the validated ones.
-    lambda s: s
-    if s.seconds is not None
-    else Step(s.title, s.text, reps=7, pace_s=1.5, per_side=s.per_side, rest_s=s.rest_s)
+    lambda s: (
+        s
+        if s.seconds is not None
+        else Step(s.title, s.text, reps=7, pace_s=1.5, per_side=s.per_side, rest_s=s.rest_s)
+    )
 )
 routines_st = st.lists(steps_st, min_size=1, max_size=6).map(
     lambda steps: Routine("r", "R", "bedtime", (), (), "safe", "", tuple(steps))

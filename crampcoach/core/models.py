@@ -221,6 +221,15 @@ def _instant(raw: Mapping[str, Any], key: str, problems: list[Problem]) -> datet
     return None
 
 
+def _encodable(text: str) -> bool:
+    # A lone surrogate (e.g. a non-UTF-8 byte in argv) cannot be stored as JSON.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _plausible(value: datetime, key: str, problems: list[Problem]) -> datetime | None:
     # Years near 1 or 9999 overflow when moved to UTC or grouped into nights.
     if not YEAR_MIN <= value.year <= YEAR_MAX:
@@ -288,13 +297,15 @@ def episode_from_dict(raw: Mapping[str, Any], *, now: datetime | None = None) ->
         )
     elif "\x00" in notes:
         problems.append(Problem("notes", "contains a NUL character"))
+    elif not _encodable(notes):
+        problems.append(Problem("notes", "contains bytes that are not UTF-8 text"))
 
     source = raw.get("source") or "manual"
     if source not in vocab.SOURCES:
         problems.append(Problem("source", f"'{source}' not allowed; choose from manual, first-aid, import"))
 
     tz = raw.get("tz")
-    if tz is not None and not isinstance(tz, str):
+    if tz is not None and not (isinstance(tz, str) and _encodable(tz)):
         problems.append(Problem("tz", "must be a zone name like Europe/Berlin"))
         tz = None
 

@@ -269,6 +269,7 @@ class WeekCount:
     last_night: date
     cramp_nights: int
     episodes: int
+    tracked_nights: int = 7  # nights of the week on or after the journal's first record
 
 
 @dataclass(frozen=True)
@@ -452,18 +453,29 @@ class Patterns:
 # ---------------------------------------------------------------- single patterns
 
 
-def weekly(index: NightIndex, last_night: date, weeks: int = WEEKS) -> tuple[WeekCount, ...]:
-    """Cramp nights in each of ``weeks`` seven-night blocks ending with ``last_night``."""
+def weekly(
+    index: NightIndex,
+    last_night: date,
+    weeks: int = WEEKS,
+    tracked_from: date | None = None,
+) -> tuple[WeekCount, ...]:
+    """Cramp nights in each of ``weeks`` seven-night blocks ending with ``last_night``,
+    oldest first. ``tracked_from`` (the journal's first night) fills ``tracked_nights``."""
     out: list[WeekCount] = []
     for i in range(weeks - 1, -1, -1):
         end = last_night - timedelta(days=7 * i)
         start = end - timedelta(days=6)
+        if tracked_from is None:
+            tracked = 7
+        else:
+            tracked = min(7, max(0, (end - max(start, tracked_from)).days + 1))
         out.append(
             WeekCount(
                 first_night=start,
                 last_night=end,
                 cramp_nights=index.cramp_nights(start, end),
                 episodes=len(index.between(start, end)),
+                tracked_nights=tracked,
             )
         )
     return tuple(out)
@@ -871,7 +883,12 @@ def compute_patterns(
     return Patterns(
         period=period,
         nights=counts,
-        weekly=weekly(index, ref, weeks),
+        weekly=weekly(
+            index,
+            ref,
+            weeks,
+            journal_first if journal_first is not None else ref + timedelta(days=1),
+        ),
         trend=trend(index, ref, TREND_WINDOW),
         hours=hours(items, boundary_hour),
         weekdays=weekdays(index, tracked, ref),

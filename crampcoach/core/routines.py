@@ -116,7 +116,9 @@ def routine_from_mapping(data: Mapping[str, Any], origin: str) -> Routine:
 
     rid = _text(data, "id", origin, "", max_len=60)
     if not ID_RE.match(rid):
-        raise RoutineError(origin, "id", "use lower-case letters, digits and dashes, e.g. my-stretch")
+        raise RoutineError(
+            origin, "id", "use lower-case letters, digits and dashes, e.g. my-stretch"
+        )
     title = _text(data, "title", origin, "", max_len=TITLE_MAX)
     kind = _text(data, "kind", origin, "", max_len=20)
     if kind not in KINDS:
@@ -134,7 +136,9 @@ def routine_from_mapping(data: Mapping[str, Any], origin: str) -> Routine:
     for src in sources:
         if not SOURCE_RE.match(src):
             raise RoutineError(
-                origin, "sources", f"{src!r} is not a source file name like 000_f244f7108edeb8bb.txt"
+                origin,
+                "sources",
+                f"{src!r} is not a source file name like 000_f244f7108edeb8bb.txt",
             )
 
     safety = _text(data, "safety", origin, "", max_len=SAFETY_MAX) if "safety" in data else ""
@@ -176,7 +180,9 @@ def _step_from_mapping(raw: Any, origin: str, where: str) -> Step:
     per_side = raw.get("per_side", False)
     if not isinstance(per_side, bool):
         raise RoutineError(origin, f"{where}.per_side", "must be true or false")
-    caution = _text(raw, "caution", origin, where, max_len=CAUTION_MAX) if "caution" in raw else None
+    caution = (
+        _text(raw, "caution", origin, where, max_len=CAUTION_MAX) if "caution" in raw else None
+    )
 
     # Exactly one way of timing, so the player never has to guess.
     if seconds is not None and (reps is not None or pace_s is not None):

@@ -138,6 +138,7 @@ def patterns_json(p: Patterns) -> dict[str, Any]:
                 "last_night": w.last_night.isoformat(),
                 "cramp_nights": w.cramp_nights,
                 "episodes": w.episodes,
+                "tracked_nights": w.tracked_nights,
             }
             for w in p.weekly
         ],

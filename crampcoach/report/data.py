@@ -22,6 +22,7 @@ from crampcoach.core.models import CheckIn, Episode, Profile, RoutineRun, Settin
 from crampcoach.core.patterns import (
     WEEKS,
     Patterns,
+    WeekCount,
     compute_patterns,
     format_duration,
     format_night,
@@ -181,9 +182,16 @@ class ReportData:
         )
 
     @property
+    def weeks(self) -> tuple[WeekCount, ...]:
+        """The weekly counts, without the weeks before the log began (at least one)."""
+        weekly = self.patterns.weekly
+        start = next((i for i, w in enumerate(weekly) if w.tracked_nights), len(weekly) - 1)
+        return weekly[max(start, 0) :]
+
+    @property
     def week_bars(self) -> tuple[WeekBar, ...]:
         bars = []
-        for w in self.patterns.weekly:
+        for w in self.weeks:
             nights = "night" if w.cramp_nights == 1 else "nights"
             bars.append(
                 WeekBar(

@@ -39,7 +39,7 @@ def render_markdown(data: ReportData) -> str:
     out.append("")
 
     out += ["## Cramp nights per week", "", "| nights | cramp nights |", "|---|---:|"]
-    for w in data.patterns.weekly:
+    for w in data.weeks:
         out.append(
             f"| {w.first_night.isoformat()} to {w.last_night.isoformat()} | {w.cramp_nights} |"
         )

@@ -1,0 +1,89 @@
+"""Shared helpers for Pilot and snapshot tests: one way to build the app under test."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from crampcoach import paths
+from crampcoach.core.models import Episode, Settings, episode_from_dict
+from crampcoach.store import Journal
+
+ZONE = ZoneInfo("Europe/Berlin")
+# A fixed morning: "last night" is the night of Sat 21 Nov 2026.
+NOW = datetime(2026, 11, 22, 7, 30, tzinfo=ZONE)
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.t = start
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+def open_journal(root: Path) -> Journal:
+    return Journal.open(paths.journal_path(root), now=lambda: NOW)
+
+
+def episode(when: str, **fields: Any) -> Episode:
+    """An episode at a local Berlin time like '2026-11-22 03:10'."""
+    start = datetime.fromisoformat(when).replace(tzinfo=ZONE)
+    raw = {"started_at": start, "tz": "Europe/Berlin", **fields}
+    return episode_from_dict(raw)
+
+
+def make_app(
+    root: Path,
+    *,
+    episodes: list[Episode] = (),  # type: ignore[assignment]
+    welcomed: bool = True,
+    theme: str = "crampcoach-dark",
+    now: datetime = NOW,
+    clock: FakeClock | None = None,
+    **kwargs: Any,
+):
+    """The app on a temp journal with a fixed wall clock and (optionally) a fake monotonic one."""
+    from crampcoach.ui.app import CrampCoachApp
+
+    journal = open_journal(root)
+    if episodes:
+        journal.add_episodes(episodes)
+    journal.save_settings(Settings(theme=theme, welcomed=welcomed))
+    return CrampCoachApp(
+        journal,
+        root,
+        now=lambda: now,
+        zone=ZONE,
+        monotonic=clock or FakeClock(),
+        **kwargs,
+    )
+
+
+def freeze_blink(app: Any) -> None:
+    """Stop blinking cursors so snapshots are stable."""
+    from textual.widgets import Input, TextArea
+
+    for widget in app.screen.query(Input):
+        widget.cursor_blink = False
+    for widget in app.screen.query(TextArea):
+        widget.cursor_blink = False
+
+
+def sample_episodes() -> list[Episode]:
+    """A few weeks of nights, for screens that need something to show."""
+    return [
+        episode("2026-11-22 03:10", duration_min=2, side="left", locations=["calf"], intensity=6),
+        episode("2026-11-20 02:40", duration_min=1, side="right", locations=["foot"], intensity=4),
+        episode("2026-11-18 04:05", duration_min=3, side="left", locations=["calf"], intensity=7,
+                notes="after a long walk"),
+        episode("2026-11-12 01:50", duration_min=1.5, side="both", locations=["toes"], intensity=3),
+        episode("2026-11-03 03:30", duration_min=2, side="left", locations=["calf"], intensity=5),
+    ]
