@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from crampcoach import __version__, paths
+from crampcoach import paths
 from crampcoach.core import vocab
 
 EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
@@ -26,6 +26,18 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One clear line instead of a usage dump: people read this at 3 a.m.
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+class _VersionAction(argparse.Action):
+    """Looks the version up only when asked (importlib.metadata is slow to import)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        import crampcoach
+
+        parser.exit(0, f"crampcoach {crampcoach.__version__}\n")
 
 
 def _choices(values: Sequence[str]) -> str:
@@ -45,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A calm coach for night-time leg cramps. Run without a command for the app.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"crampcoach {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     now = sub.add_parser("now", parents=[common], help="go straight to first aid")

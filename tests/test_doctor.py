@@ -332,13 +332,14 @@ def test_now_is_injected():
 
 
 def test_boundary_hour_changes_the_window():
-    # 11:00 on 15 Nov: night of 14 Nov with noon nights, of 15 Nov with a 10:00 boundary.
-    ep = episode_at("2026-11-15", "11:00", minutes=12)
-    now = local("2026-11-29", "10:30")  # ref 28 Nov (noon) / 29 Nov (10:00)
-    assert Dr.advise([ep], now=now, boundary_hour=12).level == "urgent"  # 14 Nov: 14 back
-    assert Dr.advise([ep], now=now, boundary_hour=10).level == "urgent"
-    later = local("2026-11-29", "12:30")  # ref 29 Nov: 14 Nov is now 15 nights back
-    assert Dr.advise([ep], now=later, boundary_hour=12).level == "none"
+    # 11:00 on 16 Nov: night of 15 Nov with noon nights, of 16 Nov with a 10:00 boundary.
+    ep = episode_at("2026-11-16", "11:00", minutes=12)
+    morning = local("2026-11-29", "10:30")  # ref 28 Nov (noon) / 29 Nov (10:00)
+    assert Dr.advise([ep], now=morning, boundary_hour=12).level == "urgent"  # 15 in 15..28
+    assert Dr.advise([ep], now=morning, boundary_hour=10).level == "urgent"  # 16 in 16..29
+    after_noon = local("2026-11-29", "12:30")  # ref 29 Nov either way: window 16..29
+    assert Dr.advise([ep], now=after_noon, boundary_hour=12).level == "none"
+    assert Dr.advise([ep], now=after_noon, boundary_hour=10).level == "urgent"
 
 
 # ---------------------------------------------------------------- the just-logged episode

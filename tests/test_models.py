@@ -59,9 +59,24 @@ def test_minimal_episode_has_defaults() -> None:
 @pytest.mark.parametrize(
     ("field", "value", "attr", "expected"),
     [
-        ("started_at", "2026-11-22T02:10:00Z", "started_at", datetime(2026, 11, 22, 2, 10, tzinfo=UTC)),
-        ("started_at", " 2026-11-22T03:10:00+01:00 ", "started_at", datetime(2026, 11, 22, 2, 10, tzinfo=UTC)),
-        ("started_at", datetime(2026, 1, 1, tzinfo=UTC), "started_at", datetime(2026, 1, 1, tzinfo=UTC)),
+        (
+            "started_at",
+            "2026-11-22T02:10:00Z",
+            "started_at",
+            datetime(2026, 11, 22, 2, 10, tzinfo=UTC),
+        ),
+        (
+            "started_at",
+            " 2026-11-22T03:10:00+01:00 ",
+            "started_at",
+            datetime(2026, 11, 22, 2, 10, tzinfo=UTC),
+        ),
+        (
+            "started_at",
+            datetime(2026, 1, 1, tzinfo=UTC),
+            "started_at",
+            datetime(2026, 1, 1, tzinfo=UTC),
+        ),
         ("duration_s", 0, "duration_s", 0),
         ("duration_s", 90, "duration_s", 90),
         ("duration_s", "90", "duration_s", 90),
@@ -212,7 +227,9 @@ def test_start_at_now_is_allowed_and_future_refused() -> None:
         ("tz", "Europe/\udcff", ["zone name"]),
     ],
 )
-def test_bad_values_name_field_and_what_is_allowed(field: str, value: Any, words: list[str]) -> None:
+def test_bad_values_name_field_and_what_is_allowed(
+    field: str, value: Any, words: list[str]
+) -> None:
     error = refused(**{field: value})
     messages = error.for_field(field)
     assert len(messages) == 1, error.problems
@@ -297,7 +314,9 @@ def test_episode_dict_round_trip_keeps_everything() -> None:
 
 
 def test_to_dict_drops_microseconds_and_keeps_offset() -> None:
-    e = Episode(started_at=datetime(2026, 3, 1, 23, 5, 7, 999, tzinfo=timezone(timedelta(hours=-5))))
+    e = Episode(
+        started_at=datetime(2026, 3, 1, 23, 5, 7, 999, tzinfo=timezone(timedelta(hours=-5)))
+    )
     assert episode_to_dict(e)["started_at"] == "2026-03-01T23:05:07-05:00"
 
 
@@ -325,7 +344,11 @@ def test_checkin_round_trip_and_errors() -> None:
 
 def test_profile_round_trip_and_errors() -> None:
     p = profile_from_dict(
-        {"age_band": "60-74", "conditions": ["thyroid", "diabetes", "thyroid"], "medicines": "statins"}
+        {
+            "age_band": "60-74",
+            "conditions": ["thyroid", "diabetes", "thyroid"],
+            "medicines": "statins",
+        }
     )
     assert p.conditions == ("diabetes", "thyroid") and p.medicines == ("statins",)
     assert profile_from_dict(profile_to_dict(p)) == p

@@ -24,6 +24,7 @@ from crampcoach.core.patterns import (
     format_night,
     format_number,
     index_episodes,
+    local_start,
     reference_night,
     window,
 )
@@ -266,7 +267,7 @@ RULES: tuple[Rule, ...] = (
         "NHS, seeds",
         "You take {medicines} and had cramps on {nights} of the last {window} nights. Some "
         "medicines can cause cramps; ask your doctor for a medication review. Keep taking "
-        "your medicines as prescribed until you have spoken to your doctor.",
+        "your medicines as prescribed unless your doctor advises otherwise.",
     ),
 )
 RULES_BY_ID: dict[str, Rule] = {r.rule_id: r for r in RULES}
@@ -577,7 +578,8 @@ def advise(
     """Evaluate every rule over the journal, up to the night that contains ``now``.
 
     ``thresholds`` are overrides (``Settings.thresholds``), merged onto the defaults.
-    Pass a prebuilt :class:`NightIndex` to share it with the patterns.
+    Pass a prebuilt :class:`NightIndex` to share it with the patterns; its own
+    boundary hour is then used.
     """
     index = (
         episodes if isinstance(episodes, NightIndex) else index_episodes(episodes, boundary_hour)
@@ -598,6 +600,6 @@ def check_episode(
     boundary_hour: int = DEFAULT_BOUNDARY_HOUR,
 ) -> Advice:
     """The rules that a single, just-logged episode can fire (long cramp, red flags)."""
-    item = LoggedEpisode(episode, episode_night(episode, boundary_hour), episode.started_at.hour)
+    item = LoggedEpisode(episode, episode_night(episode, boundary_hour), local_start(episode).hour)
     ctx = _Context((item,), True)
     return _run(EPISODE_RULES, ctx, merge_thresholds(thresholds))

@@ -12,7 +12,6 @@ from crampcoach.core import vocab
 from crampcoach.core.errors import Problem, ValidationError
 from crampcoach.core.times import NaiveTimeError, from_iso, to_iso
 
-
 YEAR_MIN, YEAR_MAX = 1900, 2999
 
 
@@ -144,7 +143,9 @@ def _vocab_list(
     bad = [v for v in values if not isinstance(v, str) or v not in allowed]
     if bad:
         problems.append(
-            Problem(key, f"{', '.join(map(str, bad))} not allowed; choose from {', '.join(allowed)}")
+            Problem(
+                key, f"{', '.join(map(str, bad))} not allowed; choose from {', '.join(allowed)}"
+            )
         )
         return ()
     # Keep the vocabulary's order and drop repeats, so equal sets compare equal.
@@ -302,7 +303,9 @@ def episode_from_dict(raw: Mapping[str, Any], *, now: datetime | None = None) ->
 
     source = raw.get("source") or "manual"
     if source not in vocab.SOURCES:
-        problems.append(Problem("source", f"'{source}' not allowed; choose from manual, first-aid, import"))
+        problems.append(
+            Problem("source", f"'{source}' not allowed; choose from manual, first-aid, import")
+        )
 
     tz = raw.get("tz")
     if tz is not None and not (isinstance(tz, str) and _encodable(tz)):
@@ -455,9 +458,7 @@ def settings_from_dict(raw: Mapping[str, Any]) -> Settings:
             if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
                 thresholds[str(key)] = float(value)
     last_side = raw.get("last_side")
-    last_locations = tuple(
-        v for v in _as_list(raw.get("last_locations")) if v in vocab.LOCATIONS
-    )
+    last_locations = tuple(v for v in _as_list(raw.get("last_locations")) if v in vocab.LOCATIONS)
     return Settings(
         theme=theme,
         bell=_bool(raw, "bell", True, problems),
@@ -476,3 +477,60 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
     data["thresholds"] = dict(settings.thresholds)
     data["last_locations"] = list(settings.last_locations)
     return data
+
+
+_LOCATIONS = frozenset(vocab.LOCATIONS)
+_RELIEF = frozenset(vocab.RELIEF)
+_TRIGGERS = frozenset(vocab.TRIGGERS)
+_RED_FLAGS = frozenset(vocab.RED_FLAGS)
+
+
+def episode_from_stored(doc: Mapping[str, Any]) -> Episode:
+    """Rebuild an episode the journal wrote itself: a fast path with cheap checks.
+
+    Anything unexpected (a hand-edited or damaged record) falls back to the full
+    validation, which names the problem.
+    """
+    try:
+        started = datetime.fromisoformat(doc["started_at"])
+        locations = tuple(doc["locations"])
+        relief = tuple(doc["relief"])
+        triggers = tuple(doc["triggers"])
+        red_flags = tuple(doc["red_flags"])
+        duration = doc["duration_s"]
+        intensity = doc["intensity"]
+        notes = doc["notes"]
+        ok = (
+            started.utcoffset() is not None
+            and _LOCATIONS.issuperset(locations)
+            and _RELIEF.issuperset(relief)
+            and _TRIGGERS.issuperset(triggers)
+            and _RED_FLAGS.issuperset(red_flags)
+            and (duration is None or (type(duration) is int and 0 <= duration <= 86400))
+            and (intensity is None or (type(intensity) is int and 1 <= intensity <= 10))
+            and type(notes) is str
+            and len(notes) <= vocab.NOTES_MAX
+            and doc["side"] in (None, *vocab.SIDES)
+            and doc["source"] in vocab.SOURCES
+            and type(doc["woke_me"]) is bool
+            and type(doc["id"]) is str
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        ok = False
+    if not ok:
+        return episode_from_dict(doc)
+    return Episode(
+        started_at=started,
+        duration_s=duration,
+        side=doc["side"],
+        locations=locations,
+        intensity=intensity,
+        woke_me=doc["woke_me"],
+        relief=relief,
+        triggers=triggers,
+        red_flags=red_flags,
+        notes=notes,
+        source=doc["source"],
+        tz=doc.get("tz"),
+        id=doc["id"],
+    )

@@ -84,6 +84,11 @@ def format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 cramp night', '2 cramp nights'."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
 def hour_span(hour: int) -> str:
     """'02:00–03:00'."""
     return f"{hour:02d}:00–{(hour + 1) % 24:02d}:00"
@@ -298,7 +303,7 @@ class Trend:
     def text(self) -> str:
         words = {"up": "more than", "down": "fewer than", "same": "the same as"}[self.direction]
         return (
-            f"{self.recent} cramp nights in the last {self.window} nights, "
+            f"{plural(self.recent, 'cramp night')} in the last {self.window} nights, "
             f"{words} the {self.previous} in the {self.window} before"
         )
 
@@ -850,7 +855,9 @@ def compute_patterns(
     """All patterns for the nights up to the one containing ``now``.
 
     ``days`` limits the period to that many nights (None: the whole journal). Pass a
-    prebuilt :class:`NightIndex` as ``episodes`` to share it with the doctor rules.
+    prebuilt :class:`NightIndex` as ``episodes`` to share it with the doctor rules (its
+    own boundary hour is then used). ``bedtime_routine_ids`` names the routines whose
+    runs count as "bedtime routine done".
     """
     index = (
         episodes if isinstance(episodes, NightIndex) else index_episodes(episodes, boundary_hour)

@@ -49,7 +49,9 @@ def episode_to_row(ep: Episode) -> dict[str, str]:
 def row_to_episode(row: Mapping[str, Any]) -> Episode:
     """Validate one CSV row; ValidationError lists every bad field."""
     unknown = [k for k in row if k not in CSV_COLUMNS and k is not None]
-    problems = [Problem(k, f"unknown column; columns are {', '.join(CSV_COLUMNS)}") for k in unknown]
+    problems = [
+        Problem(k, f"unknown column; columns are {', '.join(CSV_COLUMNS)}") for k in unknown
+    ]
     if None in row:  # csv.DictReader puts extra cells under the None key
         problems.append(Problem("row", "has more cells than there are columns"))
     raw: dict[str, Any] = {k: (v if v is not None else "") for k, v in row.items() if k}
@@ -82,8 +84,10 @@ def episode_to_json(ep: Episode) -> dict[str, Any]:
 
 
 JSON_KEYS = frozenset(
-    ("id", "started_at", "tz", "duration_s", "side", "locations", "intensity", "woke_me")
-    + ("triggers", "relief", "red_flags", "notes", "source")
+    (
+        *("id", "started_at", "tz", "duration_s", "side", "locations", "intensity", "woke_me"),
+        *("triggers", "relief", "red_flags", "notes", "source"),
+    )
 )
 
 

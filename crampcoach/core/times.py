@@ -86,9 +86,7 @@ def resolve_local(day: date, wall: time, zone: tzinfo) -> LocalResolution:
     a = first.astimezone(timezone_utc())
     b = second.astimezone(timezone_utc())
     earlier, later = sorted((a, b))
-    note = (
-        f"{wall.strftime('%H:%M')} happened twice on {day.isoformat()} (the clocks went back)."
-    )
+    note = f"{wall.strftime('%H:%M')} happened twice on {day.isoformat()} (the clocks went back)."
     return LocalResolution(
         earlier.astimezone(zone),
         note=note,

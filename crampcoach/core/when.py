@@ -28,9 +28,7 @@ class WhenError(ValueError):
 _PREFIX = re.compile(r"^(last night|tonight|today|yesterday)(?:\s+at)?\s+(.+)$")
 
 
-def parse_when(
-    text: str, now: datetime, zone: tzinfo, boundary_hour: int = 12
-) -> LocalResolution:
+def parse_when(text: str, now: datetime, zone: tzinfo, boundary_hour: int = 12) -> LocalResolution:
     """Turn typed text into an instant; raise WhenError naming what is allowed."""
     raw = " ".join(text.strip().lower().split())
     if raw in ("", "now"):

@@ -28,6 +28,7 @@ from crampcoach.core.patterns import (
     format_night,
     index_episodes,
     local_start,
+    plural,
 )
 
 DEFAULT_DAYS = 90
@@ -130,11 +131,13 @@ class ReportData:
         facts = [
             Fact(
                 "Cramp nights",
-                f"{n.in_period} of {p.period.tracked_nights} logged nights "
-                f"({n.episodes_in_period} episodes)",
+                f"{n.in_period} of {plural(p.period.tracked_nights, 'logged night')} "
+                f"({plural(n.episodes_in_period, 'episode')})",
             ),
-            Fact("Last 7 nights", f"{n.last_7} cramp nights ({n.woke_last_7} woke you)"),
-            Fact("Last 30 nights", f"{n.last_30} cramp nights ({n.woke_last_30} woke you)"),
+            Fact("Last 7 nights", f"{plural(n.last_7, 'cramp night')} ({n.woke_last_7} woke you)"),
+            Fact(
+                "Last 30 nights", f"{plural(n.last_30, 'cramp night')} ({n.woke_last_30} woke you)"
+            ),
             Fact("Trend", p.trend.text),
             Fact("Typical time", p.hours.text),
             Fact("Location", p.locations.text),
@@ -144,8 +147,8 @@ class ReportData:
             facts.append(
                 Fact(
                     "Typical duration",
-                    f"{format_duration(p.duration.median)} (median of {p.duration.count} "
-                    "timed episodes)",
+                    f"{format_duration(p.duration.median)} (median of "
+                    f"{plural(p.duration.count, 'timed episode')})",
                 )
             )
         else:
@@ -156,7 +159,7 @@ class ReportData:
             facts.append(
                 Fact(
                     "Typical intensity",
-                    f"{shown} of 10 (median of {p.intensity.count} rated episodes)",
+                    f"{shown} of 10 (median of {plural(p.intensity.count, 'rated episode')})",
                 )
             )
         else:

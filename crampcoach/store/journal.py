@@ -7,6 +7,7 @@ atomic replace means a reader always sees a whole file.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +30,7 @@ from crampcoach.core.models import (
     checkin_from_dict,
     checkin_to_dict,
     episode_from_dict,
+    episode_from_stored,
     episode_to_dict,
     profile_from_dict,
     profile_to_dict,
@@ -63,6 +65,14 @@ class _Handle:
 
     def __call__(self) -> AtomicJSONStorage:
         return self.storage
+
+
+_SORT_KEYS: dict[str, Callable[[Any], Any]] = {
+    # Timestamps sort much faster than aware datetimes compare.
+    "episodes": lambda e: e.started_at.timestamp(),
+    "checkins": lambda c: c.night,
+    "routine_runs": lambda r: r.started_at.timestamp(),
+}
 
 
 def _episode_key(ep: Episode) -> tuple[Any, ...]:
@@ -251,11 +261,20 @@ class Journal:
         if cached is not None and cached[0] == sig and sig is not None:
             return list(cached[1])
         records = []
-        for doc in data.get(table, {}).values():
-            try:
-                records.append(build(doc))
-            except ValidationError:
-                continue  # a record another tool damaged is skipped, never rewritten
+        # Thousands of small objects: the collector would otherwise run many times for nothing.
+        gc_was_on = gc.isenabled()
+        gc.disable()
+        try:
+            for doc in data.get(table, {}).values():
+                try:
+                    records.append(build(doc))
+                except ValidationError:
+                    continue  # a record another tool damaged is skipped, never rewritten
+        finally:
+            if gc_was_on:
+                gc.enable()
+        if table in _SORT_KEYS:
+            records.sort(key=_SORT_KEYS[table])
         self._cache[table] = (sig, records)
         return list(records)
 
@@ -263,8 +282,7 @@ class Journal:
 
     def episodes(self) -> list[Episode]:
         """All episodes, oldest first."""
-        eps = self._records("episodes", episode_from_dict)
-        eps.sort(key=lambda e: e.started_at)
+        eps = self._records("episodes", episode_from_stored)
         return eps
 
     def get_episode(self, episode_id: str) -> Episode | None:
@@ -320,9 +338,7 @@ class Journal:
     # ------------------------------------------------------------ check-ins
 
     def checkins(self) -> list[CheckIn]:
-        items = self._records("checkins", checkin_from_dict)
-        items.sort(key=lambda c: c.night)
-        return items
+        return self._records("checkins", checkin_from_dict)
 
     def checkin_for(self, night: date) -> CheckIn | None:
         return next((c for c in self.checkins() if c.night == night), None)
@@ -349,9 +365,7 @@ class Journal:
     # ------------------------------------------------------------ routine runs
 
     def runs(self) -> list[RoutineRun]:
-        items = self._records("routine_runs", run_from_dict)
-        items.sort(key=lambda r: r.started_at)
-        return items
+        return self._records("routine_runs", run_from_dict)
 
     def add_run(self, run: RoutineRun) -> RoutineRun:
         with self._change() as db:

@@ -38,8 +38,11 @@ def export_csv(episodes: Iterable[Episode]) -> str:
 
 
 def export_json(episodes: Iterable[Episode]) -> str:
-    doc = {"format": "crampcoach-episodes", "version": 1,
-           "episodes": [episode_to_json(e) for e in episodes]}
+    doc = {
+        "format": "crampcoach-episodes",
+        "version": 1,
+        "episodes": [episode_to_json(e) for e in episodes],
+    }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -82,7 +85,11 @@ def parse_csv(text: str) -> list[Episode]:
         raise ImportRefused([RowError(1, "header", "the file is empty")])
     if missing:
         raise ImportRefused(
-            [RowError(1, "header", f"needs a started_at column; columns are {', '.join(CSV_COLUMNS)}")]
+            [
+                RowError(
+                    1, "header", f"needs a started_at column; columns are {', '.join(CSV_COLUMNS)}"
+                )
+            ]
         )
     try:
         for row in reader:
@@ -108,7 +115,7 @@ def parse_json(text: str) -> list[Episode]:
     items = doc.get("episodes") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise ImportRefused(
-            [RowError(1, "json", "expected a list of episodes or {\"episodes\": [...]}")]
+            [RowError(1, "json", 'expected a list of episodes or {"episodes": [...]}')]
         )
     errors: list[RowError] = []
     episodes: list[Episode] = []

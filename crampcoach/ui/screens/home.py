@@ -20,8 +20,12 @@ class HomeScreen(Screen[None]):
     TITLE = "crampcoach"
     SUB_TITLE = "Home"
     BINDINGS = [
-        *(Binding(key, f"app.{action}", title.split(" ")[0], id=action)
-          for key, action, title, _ in ACTIONS),
+        # The footer shows the night-time keys; the menu grid shows them all.
+        *(
+            Binding(key, f"app.{action}", title.split(" ")[0], id=action,
+                    show=key in "flrhpd")
+            for key, action, title, _ in ACTIONS
+        ),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
@@ -41,7 +45,8 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_summary()
+        # Paint the screen first, then read the journal: the first frame never waits on data.
+        self.call_after_refresh(self.refresh_summary)
 
     def on_screen_resume(self) -> None:
         self.refresh_summary()
@@ -90,7 +95,8 @@ class HomeScreen(Screen[None]):
             f"last 30 nights: {s.cramp_nights_30}"
         )
         self.query_one(NightStrip).nights = s.strip
-        self._refresh_banner(journal, now)
+        # The doctor rules import the pattern code; check them once the summary is painted.
+        self.call_after_refresh(self._refresh_banner, journal, now)
 
     def _refresh_banner(self, journal, now) -> None:  # noqa: ANN001
         from crampcoach.advice_text import current_advice

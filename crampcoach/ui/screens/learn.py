@@ -68,7 +68,6 @@ class LearnScreen(Screen[None]):
         Binding("escape", "back", "Back", id="back"),
         Binding("slash", "search", "Search", id="search"),
         Binding("enter", "open", "Open", id="open", show=False),
-        Binding("tab", "app.focus_next", "Move", id="move", show=False),
     ]
 
     def __init__(self, slug: str | None = None) -> None:

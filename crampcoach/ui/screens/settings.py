@@ -1,0 +1,493 @@
+"""Settings: theme, bell and flash, timings, doctor thresholds, the data folder, export/import.
+
+The theme applies (and is kept) at once; everything else waits for ctrl+s. A value that does
+not make sense is explained beside its field and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+)
+
+from crampcoach import paths
+from crampcoach.core.doctor import THRESHOLDS, ThresholdInfo, merge_thresholds
+from crampcoach.core.models import Settings
+from crampcoach.ui.themes import THEME_LABELS
+
+GET_READY_RANGE = (0, 30)
+BOUNDARY_RANGE = (0, 23)
+THRESHOLD_MAX = 1000
+# "at least N nights out of the last M": N can never be more than M.
+WITHIN = {
+    "woke_nights": "woke_window_nights",
+    "worse_min_nights": "worse_window_nights",
+    "frequent_short_nights": "frequent_short_window",
+    "frequent_long_nights": "frequent_long_window",
+}
+FORMATS = (("CSV", "csv"), ("JSON", "json"))
+
+
+# ---------------------------------------------------------------- reading the form (no Textual)
+
+
+def number_text(value: float) -> str:
+    return f"{value:g}"
+
+
+def parse_whole(text: str, low: int, high: int, unit: str) -> tuple[int | None, str]:
+    """A whole number from ``low`` to ``high``, or an explanation in words."""
+    message = f"Use a whole number of {unit} from {low} to {high}."
+    try:
+        value = int(text.strip())
+    except ValueError:
+        return None, message
+    if not low <= value <= high:
+        return None, message
+    return value, ""
+
+
+def parse_threshold(info: ThresholdInfo, text: str) -> tuple[float | None, str]:
+    """One doctor threshold: empty means its default; otherwise a positive number."""
+    text = text.strip()
+    if not text:
+        return float(info.default), ""
+    low = number_text(info.minimum)
+    if info.integer:
+        message = f"Use a whole number of {info.unit}, {low} or more (default {info.default:g})."
+    else:
+        message = f"Use a number of {info.unit}, {low} or more (default {info.default:g})."
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        return None, message
+    if value != value or value < info.minimum or value > THRESHOLD_MAX:
+        return None, message
+    if info.integer and value != int(value):
+        return None, message
+    return value, ""
+
+
+def parse_thresholds(texts: dict[str, str]) -> tuple[dict[str, float], dict[str, str]]:
+    """The overrides (only values that differ from the defaults) and the problems by key."""
+    values: dict[str, float] = {}
+    problems: dict[str, str] = {}
+    for info in THRESHOLDS:
+        value, problem = parse_threshold(info, texts.get(info.key, ""))
+        if value is None:
+            problems[info.key] = problem
+        else:
+            values[info.key] = value
+    for part, whole in WITHIN.items():
+        if part in values and whole in values and values[part] > values[whole]:
+            problems[part] = (
+                f"Can't be more than the {number_text(values[whole])} nights it is counted in."
+            )
+    overrides = {
+        info.key: values[info.key]
+        for info in THRESHOLDS
+        if info.key in values and values[info.key] != info.default
+    }
+    return overrides, problems
+
+
+@dataclass(frozen=True)
+class FormResult:
+    settings: Settings | None
+    problems: dict[str, str]  # field id -> words
+
+
+def read_form(base: Settings, raw: dict[str, Any]) -> FormResult:
+    """Validate everything the form holds; ``settings`` is None when anything is wrong."""
+    problems: dict[str, str] = {}
+    get_ready, problem = parse_whole(raw["get_ready"], *GET_READY_RANGE, "seconds")
+    if problem:
+        problems["get_ready"] = problem
+    boundary, problem = parse_whole(raw["boundary"], *BOUNDARY_RANGE, "hours")
+    if problem:
+        problems["boundary"] = f"Use an hour from 0 to 23 (12 means noon)."
+    overrides, threshold_problems = parse_thresholds(raw["thresholds"])
+    problems.update({f"th-{key}": text for key, text in threshold_problems.items()})
+    if problems:
+        return FormResult(None, problems)
+    assert get_ready is not None and boundary is not None
+    settings = replace(
+        base,
+        theme=raw["theme"],
+        bell=raw["bell"],
+        flash=raw["flash"],
+        get_ready_s=get_ready,
+        night_boundary_hour=boundary,
+        thresholds=overrides,
+    )
+    return FormResult(settings, {})
+
+
+def default_export_path(data_dir: Path, day: str, fmt: str = "csv") -> Path:
+    return data_dir / f"crampcoach-export-{day}.{fmt}"
+
+
+def resolve_path(text: str, data_dir: Path) -> Path:
+    """A typed path: ~ is the home folder; a bare name goes in the data folder."""
+    path = Path(text.strip()).expanduser()
+    return path if path.is_absolute() else data_dir / path
+
+
+# ---------------------------------------------------------------- the screen
+
+
+class SettingsScreen(Screen[None]):
+    SUB_TITLE = "Settings"
+    CSS_PATH = "../styles/settings.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
+        Binding("escape", "leave", "Back", id="back"),
+        Binding("ctrl+r", "reset_thresholds", "Default thresholds", id="reset-thresholds"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._initial: dict[str, Any] | None = None
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        app: Any = self.app
+        s: Settings = app.settings
+        current = merge_thresholds(s.thresholds)
+        day = app.now().strftime("%Y%m%d")
+        yield Header(icon="")
+        with VerticalScroll(id="settings-form"):
+            yield Static("Look and sound", classes="section")
+            with Horizontal(classes="row"):
+                yield Label("Theme", classes="short-label")
+                with RadioSet(id="theme", compact=True):
+                    for name, text in THEME_LABELS.items():
+                        yield RadioButton(text, value=(name == app.theme), name=name)
+            yield Static(
+                "Night red keeps your eyes used to the dark. ctrl+t switches anywhere.",
+                classes="hint",
+            )
+            with Horizontal(classes="row"):
+                yield Checkbox("Bell at each step", value=s.bell, id="bell", compact=True)
+                yield Checkbox("Flash at each step", value=s.flash, id="flash", compact=True)
+            with Horizontal(classes="row"):
+                yield Label("Get-ready time before a routine (seconds)", classes="row-label")
+                yield Input(str(s.get_ready_s), id="get_ready", compact=True, classes="number")
+                yield Static("0–30", classes="default")
+            yield Static(id="err-get_ready", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("A night runs until this hour next day", classes="row-label")
+                yield Input(
+                    str(s.night_boundary_hour), id="boundary", compact=True, classes="number"
+                )
+                yield Static("0–23, default 12", classes="default")
+            yield Static(id="err-boundary", classes="error")
+
+            yield Static("Doctor advice thresholds", classes="section")
+            yield Static(
+                "When the app suggests seeing a doctor. Change them only if your doctor "
+                "agrees. Empty means the default.",
+                classes="hint",
+            )
+            for info in THRESHOLDS:
+                with Horizontal(classes="row"):
+                    yield Label(f"{info.label} ({info.unit})", classes="row-label")
+                    yield Input(
+                        number_text(current[info.key]),
+                        id=f"th-{info.key}",
+                        compact=True,
+                        classes="number threshold",
+                    )
+                    yield Static(f"default {number_text(info.default)}", classes="default")
+                yield Static(id=f"err-th-{info.key}", classes="error")
+            yield Button("Reset to defaults (ctrl+r)", id="reset-thresholds", compact=True)
+
+            yield Static("Your data", classes="section")
+            yield Static(
+                f"Data folder: {app.data_dir}\nBackups:     {paths.backups_dir(app.data_dir)}",
+                id="data-folder",
+            )
+            yield Static("Nothing leaves this computer unless you export it.", classes="hint")
+            yield Label("Export every episode to", classes="field-label")
+            with Horizontal(classes="row"):
+                yield Input(
+                    str(default_export_path(app.data_dir, day)),
+                    id="export-path",
+                    compact=True,
+                    classes="path",
+                )
+                yield Select[str](
+                    FORMATS, value="csv", allow_blank=False, id="export-format", compact=True
+                )
+                yield Button("Export", id="export", compact=True)
+            yield Static(id="export-result", classes="result")
+            yield Label("Import episodes from a CSV or JSON file", classes="field-label")
+            with Horizontal(classes="row"):
+                yield Input(
+                    placeholder="path to a file written by export",
+                    id="import-path",
+                    compact=True,
+                    classes="path",
+                )
+                yield Button("Import", id="import", compact=True)
+            yield Static(
+                "All or nothing: a file with a problem imports nothing. "
+                "Episodes already here are skipped.",
+                classes="hint",
+            )
+            yield Static(id="import-result", classes="result")
+
+            yield Static("You", classes="section")
+            with Horizontal(classes="row buttons"):
+                yield Button("Profile…", id="profile", compact=True)
+                yield Button("Show welcome", id="show-welcome", compact=True)
+            yield Static("ctrl+s saves · escape leaves", classes="hint end")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._initial = self._collect()
+        radio = self.query_one("#theme", RadioSet)
+        # RadioSet puts its cursor on the first button; start it on the theme in use.
+        radio._selected = max(radio.pressed_index, 0)
+        radio.focus()
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self, name: str) -> None:
+        """ctrl+t (or the palette) switched the theme while this screen is open."""
+        radio = self.query_one("#theme", RadioSet)
+        for index, button in enumerate(radio.query(RadioButton)):
+            if button.name == name and not button.value:
+                with radio.prevent(RadioSet.Changed):
+                    button.value = True
+                radio._selected = index
+
+    # ------------------------------------------------------------ reading the form
+
+    def _collect(self) -> dict[str, Any]:
+        pressed = self.query_one("#theme", RadioSet).pressed_button
+        app: Any = self.app
+        return {
+            "theme": pressed.name if pressed is not None and pressed.name else app.theme,
+            "bell": self.query_one("#bell", Checkbox).value,
+            "flash": self.query_one("#flash", Checkbox).value,
+            "get_ready": self.query_one("#get_ready", Input).value,
+            "boundary": self.query_one("#boundary", Input).value,
+            "thresholds": {
+                info.key: self.query_one(f"#th-{info.key}", Input).value for info in THRESHOLDS
+            },
+        }
+
+    @property
+    def changed(self) -> bool:
+        """True when something waits for ctrl+s (the theme is kept at once)."""
+        if self._initial is None:
+            return False
+        now = self._collect()
+        return {k: v for k, v in now.items() if k != "theme"} != {
+            k: v for k, v in self._initial.items() if k != "theme"
+        }
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        for err in self.query(".error").results(Static):
+            if err.id and err.id.startswith("err-"):
+                err.update("")
+                err.display = False
+        for field, text in problems.items():
+            err = self.query_one(f"#err-{field}", Static)
+            err.update(text)
+            err.display = True
+        if problems:
+            first = next(iter(problems))
+            widget = self.query_one(f"#{first}", Input)
+            widget.focus()
+            widget.scroll_visible()
+
+    # ------------------------------------------------------------ events
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id != "theme":
+            return
+        name = event.pressed.name
+        app: Any = self.app
+        if name and name != app.theme:
+            app.set_theme(name)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "export-format" or event.value is Select.NULL:
+            return
+        box = self.query_one("#export-path", Input)
+        path = box.value.strip()
+        for _, fmt in FORMATS:
+            if path.endswith(f".{fmt}"):
+                box.value = path[: -len(fmt)] + str(event.value)
+                break
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        app: Any = self.app
+        handlers = {
+            "reset-thresholds": self.action_reset_thresholds,
+            "export": self.action_export,
+            "import": self.action_import,
+            "profile": app.action_profile,
+            "show-welcome": lambda: app.open_screen("welcome", "WelcomeScreen"),
+        }
+        handler = handlers.get(event.button.id or "")
+        if handler is not None:
+            event.stop()
+            handler()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "export-path":
+            event.stop()
+            self.action_export()
+        elif event.input.id == "import-path":
+            event.stop()
+            self.action_import()
+
+    # ------------------------------------------------------------ actions
+
+    def action_save(self) -> bool:
+        app: Any = self.app
+        result = read_form(app.settings, self._collect())
+        self._show_problems(result.problems)
+        if result.settings is None:
+            self.notify(
+                "Nothing saved: please fix the marked fields.", severity="warning", timeout=6
+            )
+            return False
+        if not app.save_settings(result.settings):
+            return False
+        self._initial = self._collect()
+        self.notify("Settings saved.")
+        return True
+
+    def action_reset_thresholds(self) -> None:
+        for info in THRESHOLDS:
+            self.query_one(f"#th-{info.key}", Input).value = number_text(info.default)
+            err = self.query_one(f"#err-th-{info.key}", Static)
+            err.update("")
+            err.display = False
+        self.notify("Default thresholds filled in. ctrl+s saves them.")
+
+    def action_leave(self) -> None:
+        if not self.changed:
+            self.dismiss(None)
+            return
+        from crampcoach.ui.screens.confirm import ConfirmScreen
+
+        def answer(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Leave without saving your changes?", yes="Leave", no="Keep editing"),
+            answer,
+        )
+
+    # ------------------------------------------------------------ export and import
+
+    def _result(self, widget_id: str, text: str, *, error: bool = False) -> None:
+        box = self.query_one(f"#{widget_id}", Static)
+        box.set_class(error, "-error")
+        box.update(text)
+        box.display = bool(text)
+
+    def action_export(self) -> None:
+        app: Any = self.app
+        text = self.query_one("#export-path", Input).value
+        if not text.strip():
+            self._result("export-result", "Type where the file should go.", error=True)
+            return
+        target = resolve_path(text, app.data_dir)
+        if target.is_dir():
+            self._result("export-result", f"{target} is a folder; add a file name.", error=True)
+            return
+        if not target.parent.is_dir():
+            self._result(
+                "export-result", f"The folder {target.parent} does not exist.", error=True
+            )
+            return
+        if target.exists():
+            from crampcoach.ui.screens.confirm import ConfirmScreen
+
+            def answer(replace_it: bool | None) -> None:
+                if replace_it:
+                    self._export_to(target)
+
+            self.app.push_screen(
+                ConfirmScreen(f"{target} exists. Replace it?", yes="Replace", no="Keep it"),
+                answer,
+            )
+            return
+        self._export_to(target)
+
+    def _export_to(self, target: Path) -> None:
+        from crampcoach.store.atomic import atomic_write
+        from crampcoach.store.transfer import export_csv, export_json
+
+        app: Any = self.app
+        episodes = app.guard(app.journal.episodes)
+        if episodes is None:
+            return
+        fmt = self.query_one("#export-format", Select).value
+        payload = export_json(episodes) if fmt == "json" else export_csv(episodes)
+        try:
+            atomic_write(target, payload.encode("utf-8"))
+        except OSError as exc:
+            self._result(
+                "export-result",
+                f"Could not write {target}: {exc.strerror or exc}. Nothing was exported.",
+                error=True,
+            )
+            return
+        self._result("export-result", f"Exported {len(episodes)} episode(s) to {target}.")
+
+    def action_import(self) -> None:
+        from crampcoach.store.transfer import ImportRefused, read_import_file
+
+        app: Any = self.app
+        text = self.query_one("#import-path", Input).value
+        if not text.strip():
+            self._result("import-result", "Type the path of the file to import.", error=True)
+            return
+        path = resolve_path(text, app.data_dir)
+        if not path.is_file():
+            self._result("import-result", f"{path} is not a file.", error=True)
+            return
+        try:
+            episodes = read_import_file(path)
+        except ImportRefused as exc:
+            self._result("import-result", str(exc), error=True)
+            return
+        except OSError as exc:
+            self._result(
+                "import-result", f"Could not read {path}: {exc.strerror or exc}.", error=True
+            )
+            return
+        added = app.guard(lambda: app.journal.add_episodes(episodes))
+        if added is None:
+            self._result("import-result", "Nothing was imported.", error=True)
+            return
+        skipped = len(episodes) - added
+        self._result(
+            "import-result",
+            f"Imported {added} episode(s) from {path}; {skipped} already in the journal.",
+        )
