@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _data import ZONE, build_journal  # noqa: E402
+from _data import ZONE, build_journal
 
-from crampcoach import paths  # noqa: E402
-from crampcoach.core.models import Episode  # noqa: E402
-from crampcoach.store import Journal  # noqa: E402
+from crampcoach import paths
+from crampcoach.core.models import Episode
+from crampcoach.store import Journal
 
 
 def main() -> None:
@@ -34,7 +34,9 @@ def main() -> None:
         size = paths.journal_path(root).stat().st_size
         saves = []
         for i in range(args.runs):
-            ep = Episode(started_at=datetime(2030, 1, 1, 3, i % 60, tzinfo=ZONE), tz="Europe/Berlin")
+            ep = Episode(
+                started_at=datetime(2030, 1, 1, 3, i % 60, tzinfo=ZONE), tz="Europe/Berlin"
+            )
             t0 = time.perf_counter()
             journal.add_episode(ep)
             saves.append((time.perf_counter() - t0) * 1000)
@@ -48,10 +50,14 @@ def main() -> None:
             j.checkins()
             reads.append((time.perf_counter() - t0) * 1000)
             j.close()
-        print(f"journal: {len(journal.episodes())} episodes, {len(journal.checkins())} check-ins, "
-              f"{size / 1e6:.1f} MB")
-        print(f"save one episode: median {statistics.median(saves):.1f} ms, "
-              f"p90 {sorted(saves)[int(len(saves) * 0.9)]:.1f} ms (target ≤ 20 ms median)")
+        print(
+            f"journal: {len(journal.episodes())} episodes, {len(journal.checkins())} check-ins, "
+            f"{size / 1e6:.1f} MB"
+        )
+        print(
+            f"save one episode: median {statistics.median(saves):.1f} ms, "
+            f"p90 {sorted(saves)[int(len(saves) * 0.9)]:.1f} ms (target ≤ 20 ms median)"
+        )
         print(f"open journal:     median {statistics.median(opens):.1f} ms")
         print(f"load all records: median {statistics.median(reads):.1f} ms")
 

@@ -73,20 +73,36 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--duration", metavar="MIN", help="how long it lasted, in minutes")
     log.add_argument("--side", choices=vocab.SIDES)
     log.add_argument(
-        "--location", nargs="+", action="extend", choices=vocab.LOCATIONS, metavar="L",
+        "--location",
+        nargs="+",
+        action="extend",
+        choices=vocab.LOCATIONS,
+        metavar="L",
         help=f"one or more of: {_choices(vocab.LOCATIONS)}",
     )
     log.add_argument("--intensity", metavar="N", help="1 (mild) to 10 (worst)")
     log.add_argument(
-        "--trigger", nargs="+", action="extend", choices=vocab.TRIGGERS, metavar="T",
+        "--trigger",
+        nargs="+",
+        action="extend",
+        choices=vocab.TRIGGERS,
+        metavar="T",
         help=f"one or more of: {_choices(vocab.TRIGGERS)}",
     )
     log.add_argument(
-        "--relief", nargs="+", action="extend", choices=vocab.RELIEF, metavar="R",
+        "--relief",
+        nargs="+",
+        action="extend",
+        choices=vocab.RELIEF,
+        metavar="R",
         help=f"one or more of: {_choices(vocab.RELIEF)}",
     )
     log.add_argument(
-        "--red-flag", nargs="+", action="extend", choices=vocab.RED_FLAGS, metavar="F",
+        "--red-flag",
+        nargs="+",
+        action="extend",
+        choices=vocab.RED_FLAGS,
+        metavar="F",
         help=f"one or more of: {_choices(vocab.RED_FLAGS)}",
     )
     log.add_argument("--note", default="", metavar="TEXT", help="free text, up to 2000 characters")
@@ -106,8 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", parents=[common], help="a one-page summary for a doctor")
     report.add_argument("--format", choices=("md", "html"), default="md")
-    report.add_argument("--days", type=_positive_days, default=90, metavar="N",
-                        help="period to cover (default 90)")
+    report.add_argument(
+        "--days", type=_positive_days, default=90, metavar="N", help="period to cover (default 90)"
+    )
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     return parser
 

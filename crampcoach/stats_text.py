@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from crampcoach import paths
+from crampcoach.core.models import CheckIn, Episode, RoutineRun, Settings
 from crampcoach.store import Journal
 
 
@@ -26,14 +27,27 @@ def stats_output(journal: Journal, now: datetime, *, as_json: bool) -> str:
     episodes, checkins, runs = journal.episodes(), journal.checkins(), journal.runs()
     if as_json:
         doc = stats_json(
-            episodes, checkins, runs, journal.profile(), settings, now,
+            episodes,
+            checkins,
+            runs,
+            journal.profile(),
+            settings,
+            now,
             bedtime_routine_ids=bedtime,
         )
         return json.dumps(doc, indent=2, ensure_ascii=False)
     return _stats_text(journal, episodes, checkins, runs, settings, now, bedtime)
 
 
-def _stats_text(journal, episodes, checkins, runs, settings, now, bedtime) -> str:  # noqa: ANN001
+def _stats_text(
+    journal: Journal,
+    episodes: list[Episode],
+    checkins: list[CheckIn],
+    runs: list[RoutineRun],
+    settings: Settings,
+    now: datetime,
+    bedtime: frozenset[str],
+) -> str:
     from crampcoach.advice_text import advice_lines
     from crampcoach.core.doctor import OWN_THRESHOLD_NOTE, advise, thresholds_from_settings
     from crampcoach.core.patterns import compute_patterns, format_duration, index_episodes
@@ -43,8 +57,13 @@ def _stats_text(journal, episodes, checkins, runs, settings, now, bedtime) -> st
     p = compute_patterns(
         index, checkins, runs, now=now, boundary_hour=boundary, bedtime_routine_ids=bedtime
     )
-    advice = advise(index, journal.profile(), now=now, boundary_hour=boundary,
-                    thresholds=thresholds_from_settings(settings))
+    advice = advise(
+        index,
+        journal.profile(),
+        now=now,
+        boundary_hour=boundary,
+        thresholds=thresholds_from_settings(settings),
+    )
     if not episodes:
         head = ["No episodes logged yet. Log one with `crampcoach log` or press l in the app."]
     else:
@@ -55,7 +74,7 @@ def _stats_text(journal, episodes, checkins, runs, settings, now, bedtime) -> st
             f"Where: {p.locations.text}",
             f"Side: {p.sides.text}",
             f"Typical duration: {format_duration(p.duration.median)}; "
-            f"typical strength: {_num(p.intensity.median)} of 10.",
+            f"typical strength: {_strength(p.intensity.median)}.",
             f"Cramp-free nights: {p.streaks.current} now, longest {p.streaks.longest}.",
         ]
     body = [*head, "", "Evenings and cramps (association, not cause):"]
@@ -72,18 +91,21 @@ def _stats_text(journal, episodes, checkins, runs, settings, now, bedtime) -> st
     return "\n".join(body)
 
 
-def _num(value: float | None) -> str:
-    if value is None:
-        return "not noted"
-    return f"{value:g}"
+def _strength(value: float | None) -> str:
+    return "not noted" if value is None else f"{value:g} of 10"
 
 
 def report_output(journal: Journal, now: datetime, *, fmt: str, days: int) -> str:
     from crampcoach.report import build_report_data, render_html, render_markdown
 
     data = build_report_data(
-        journal.episodes(), journal.checkins(), journal.runs(), journal.profile(),
-        journal.settings(), now, days,
+        journal.episodes(),
+        journal.checkins(),
+        journal.runs(),
+        journal.profile(),
+        journal.settings(),
+        now,
+        days,
         bedtime_routine_ids=bedtime_routine_ids(journal.path.parent),
     )
     return render_html(data) if fmt == "html" else render_markdown(data)

@@ -28,8 +28,13 @@ class Terminal:
     def __init__(self, args: list[str], env: dict[str, str], cols: int = 80, rows: int = 24):
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
-        full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(cols),
-                    "LINES": str(rows), **env}
+        full_env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLUMNS": str(cols),
+            "LINES": str(rows),
+            **env,
+        }
         full_env.pop("TEXTUAL", None)
         self.child = pexpect.spawn(
             crampcoach_bin(), args, env=full_env, dimensions=(rows, cols), timeout=5

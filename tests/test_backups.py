@@ -86,8 +86,7 @@ def test_only_the_last_seven_are_kept(path: Path) -> None:
     files = list_backups(backup_dir(path))
     assert KEEP == 7
     assert [p.name for p in files] == [
-        f"journal-{(START.date() + timedelta(days=d)).isoformat()}.json"
-        for d in range(11, 4, -1)
+        f"journal-{(START.date() + timedelta(days=d)).isoformat()}.json" for d in range(11, 4, -1)
     ]
     for f in files:  # every kept backup is a whole, valid journal
         backups_mod.parse_journal_bytes(f.read_bytes())

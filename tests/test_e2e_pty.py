@@ -12,7 +12,9 @@ def test_log_a_cramp_with_keystrokes_then_export(tmp_path):
     # A journal that has already said welcome, so the first screen is home.
     subprocess.run(
         [crampcoach_bin(), "log", "--at", "2026-11-01T03:00:00+01:00", "--location", "foot"],
-        env={**env, "PATH": "/usr/bin:/bin"}, check=True, capture_output=True,
+        env={**env, "PATH": "/usr/bin:/bin"},
+        check=True,
+        capture_output=True,
     )
     term = Terminal([], env)
     screen = term.wait_for("First aid")
@@ -27,7 +29,10 @@ def test_log_a_cramp_with_keystrokes_then_export(tmp_path):
     assert term.wait_exit() == 0
     out = subprocess.run(
         [crampcoach_bin(), "export", "--format", "csv"],
-        env={**env, "PATH": "/usr/bin:/bin"}, check=True, capture_output=True, text=True,
+        env={**env, "PATH": "/usr/bin:/bin"},
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.splitlines()
     assert out[0].startswith("started_at,duration_min")
     assert len(out) == 3  # header, the foot cramp from the CLI, the one logged by keys

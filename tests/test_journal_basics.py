@@ -109,9 +109,7 @@ def test_update_delete_and_get_episode(journal: Journal, journal_path: Path) -> 
 
 
 def test_add_episodes_is_idempotent(journal: Journal) -> None:
-    eps = [
-        full_episode(started_at=datetime(2026, 11, d, 3, 0, tzinfo=BERLIN)) for d in (1, 2, 3)
-    ]
+    eps = [full_episode(started_at=datetime(2026, 11, d, 3, 0, tzinfo=BERLIN)) for d in (1, 2, 3)]
     assert journal.add_episodes(eps) == 3
     # The same episodes again (new ids, as from a re-import) add nothing.
     assert journal.add_episodes([e.with_changes(id=f"x{i}") for i, e in enumerate(eps)]) == 0
@@ -228,9 +226,7 @@ def test_closed_journal_refuses_writes_and_reads(journal: Journal, journal_path:
         lambda: journal.add_episode(full_episode(notes="after close")),
         lambda: journal.add_episodes([full_episode(notes="after close")]),
         lambda: journal.save_checkin(CheckIn(night=date(2026, 11, 21))),
-        lambda: journal.add_run(
-            RoutineRun("r", NOON, NOON + timedelta(minutes=1), 1, 1, True)
-        ),
+        lambda: journal.add_run(RoutineRun("r", NOON, NOON + timedelta(minutes=1), 1, 1, True)),
         lambda: journal.save_settings(Settings(bell=False)),
         lambda: journal.save_profile(Profile(pregnant=True)),
         lambda: journal.episodes(),

@@ -136,8 +136,16 @@ def test_cli_log_loops_in_parallel_lose_nothing(tmp_path: Path) -> None:
             results[name].append(
                 subprocess.run(
                     [
-                        sys.executable, "-m", "crampcoach", "--data-dir", str(data),
-                        "log", "--side", "left", "--note", f"{name}-{i}",
+                        sys.executable,
+                        "-m",
+                        "crampcoach",
+                        "--data-dir",
+                        str(data),
+                        "log",
+                        "--side",
+                        "left",
+                        "--note",
+                        f"{name}-{i}",
                     ],
                     capture_output=True,
                     text=True,

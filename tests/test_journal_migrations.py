@@ -15,9 +15,8 @@ import orjson
 import pytest
 
 from crampcoach.core.models import CheckIn, Episode, Profile, Settings
-from crampcoach.store import CorruptJournal, Journal, NewerJournal, WriteFailed
+from crampcoach.store import CorruptJournal, Journal, NewerJournal, WriteFailed, migrations
 from crampcoach.store import backups as backups_mod
-from crampcoach.store import migrations
 from crampcoach.store import storage as storage_mod
 from crampcoach.store.atomic import atomic_write
 

@@ -81,7 +81,9 @@ def test_journal_refuses_naive_times_and_writes_nothing(tmp_path: Path) -> None:
 def test_stored_instants_carry_offset_and_zone(tmp_path: Path) -> None:
     path = tmp_path / "journal.json"
     j = Journal.open(path)
-    j.add_episode(Episode(started_at=datetime(2026, 7, 1, 3, 10, tzinfo=BERLIN), tz="Europe/Berlin"))
+    j.add_episode(
+        Episode(started_at=datetime(2026, 7, 1, 3, 10, tzinfo=BERLIN), tz="Europe/Berlin")
+    )
     [doc] = orjson.loads(path.read_bytes())["episodes"].values()
     assert doc["started_at"] == "2026-07-01T03:10:00+02:00"
     assert doc["tz"] == "Europe/Berlin"
@@ -209,9 +211,7 @@ def every_minute(start: datetime, end: datetime) -> list[datetime]:
     return out
 
 
-@pytest.mark.parametrize(
-    ("evening", "hours"), [(date(2026, 3, 28), 23), (date(2026, 10, 24), 25)]
-)
+@pytest.mark.parametrize(("evening", "hours"), [(date(2026, 3, 28), 23), (date(2026, 10, 24), 25)])
 def test_dst_nights_are_one_night_each(evening: date, hours: int) -> None:
     start, end = night_bounds(evening, BERLIN)
     assert end.astimezone(UTC) - start.astimezone(UTC) == hours * H

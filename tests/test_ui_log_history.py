@@ -25,7 +25,9 @@ async def test_home_shows_last_night_and_counts(tmp_path):
 
 
 async def test_log_with_defaults_takes_two_keys(tmp_path):
-    app = make_app(tmp_path, episodes=[episode("2026-11-10 03:00", side="right", locations=["foot"])])
+    app = make_app(
+        tmp_path, episodes=[episode("2026-11-10 03:00", side="right", locations=["foot"])]
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("l")
@@ -292,8 +294,18 @@ async def test_command_palette_lists_every_action(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)):
         titles = {c.title for c in app.get_system_commands(app.screen)}
-    for title in ("Log a cramp", "First aid now", "History", "Patterns", "Doctor advice",
-                  "Evening check-in", "Learn", "Settings and profile", "Routines", "Help"):
+    for title in (
+        "Log a cramp",
+        "First aid now",
+        "History",
+        "Patterns",
+        "Doctor advice",
+        "Evening check-in",
+        "Learn",
+        "Settings and profile",
+        "Routines",
+        "Help",
+    ):
         assert title in titles
 
 

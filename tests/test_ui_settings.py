@@ -306,8 +306,9 @@ async def test_data_folder_is_shown(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_settings(pilot)
-        text = str(screen.query_one("#data-folder", Static).render())
-        assert str(tmp_path) in text and str(tmp_path / "backups") in text
+        assert str(screen.query_one("#data-folder", Static).render()) == str(tmp_path)
+        backups = str(screen.query_one("#backups-folder", Static).render())
+        assert backups == str(tmp_path / "backups")
 
 
 def test_threshold_parsing_in_words():

@@ -1,21 +1,20 @@
-from tests.ui_support import make_app, FakeClock
-from crampcoach.ui.screens.player import PlayerScreen
+from tests.ui_support import make_app, FakeClock, open_journal
 
 async def test_smoke(tmp_path):
+    (tmp_path / "routines").mkdir()
+    (tmp_path / "routines" / "broken.toml").write_text('id = "mine"\ntitle = 3\n')
+    (tmp_path / "routines" / "mine.toml").write_text('id = "my-one"\ntitle = "My stretch"\nkind = "bedtime"\nsummary = "x"\n[[steps]]\ntitle = "A"\ntext = "Do a."\nseconds = 10\n')
     clock = FakeClock()
     app = make_app(tmp_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        r = app.catalog.get("first-aid-calf")
-        app.push_screen(PlayerScreen(r))
+        await pilot.press("r")
         await pilot.pause()
-        s = app.screen
-        clock.advance(4)
-        s.sync()
+        app.save_screenshot("/tmp/scratch/routines.svg")
+        await pilot.press("enter")
         await pilot.pause()
-        print(app.export_screenshot() [:100])
-        print(s.query_one("#countdown").value, s.query_one("#step-title").render())
-        clock.advance(500)
-        s.sync(); await pilot.pause()
-        print(s.result)
-        print(app.journal.runs())
+        clock.advance(2000); app.screen.sync(); await pilot.pause()
+        app.save_screenshot("/tmp/scratch/done.svg")
+        await pilot.press("enter")
+        await pilot.pause()
+        app.save_screenshot("/tmp/scratch/routines2.svg")

@@ -82,8 +82,14 @@ def sample_episodes() -> list[Episode]:
     return [
         episode("2026-11-22 03:10", duration_min=2, side="left", locations=["calf"], intensity=6),
         episode("2026-11-20 02:40", duration_min=1, side="right", locations=["foot"], intensity=4),
-        episode("2026-11-18 04:05", duration_min=3, side="left", locations=["calf"], intensity=7,
-                notes="after a long walk"),
+        episode(
+            "2026-11-18 04:05",
+            duration_min=3,
+            side="left",
+            locations=["calf"],
+            intensity=7,
+            notes="after a long walk",
+        ),
         episode("2026-11-12 01:50", duration_min=1.5, side="both", locations=["toes"], intensity=3),
         episode("2026-11-03 03:30", duration_min=2, side="left", locations=["calf"], intensity=5),
     ]

@@ -8,9 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_BOUNDARY_HOUR = 12
+
+
+class _Timed(Protocol):
+    """Anything that started at an instant in a known zone (episodes, routine runs)."""
+
+    @property
+    def started_at(self) -> datetime: ...
+
+    @property
+    def tz(self) -> str | None: ...
 
 
 def zone_for(tz_name: str | None, fallback: tzinfo | None = None) -> tzinfo | None:
@@ -58,6 +69,6 @@ def group_by_night(
     return counts
 
 
-def episode_night(episode, boundary_hour: int = DEFAULT_BOUNDARY_HOUR) -> date:  # noqa: ANN001
+def episode_night(episode: _Timed, boundary_hour: int = DEFAULT_BOUNDARY_HOUR) -> date:
     """The night of anything with ``started_at`` and ``tz`` (episodes, routine runs)."""
     return night_of(episode.started_at, zone_for(episode.tz), boundary_hour)

@@ -7,6 +7,7 @@ atomic replace means a reader always sees a whole file.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import shutil
@@ -109,7 +110,9 @@ class Journal:
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
-            raise WriteFailed(f"Could not create the data folder {folder}: {exc.strerror}.") from None
+            raise WriteFailed(
+                f"Could not create the data folder {folder}: {exc.strerror}."
+            ) from None
         with self._locked():
             remove_stale_temps(self.path)
             backups.remove_stale_temps(self.backups_dir)
@@ -169,7 +172,8 @@ class Journal:
         else:
             todo = "No backup was found; move the file away to start a new journal."
         return CorruptJournal(
-            f"The journal {self.path} could not be read: {why}. {kept}; nothing was written. {todo}",
+            f"The journal {self.path} could not be read: {why}. {kept}; "
+            f"nothing was written. {todo}",
             self.path,
         )
 
@@ -216,11 +220,9 @@ class Journal:
         data = self._storage.read()
         if data is None:
             return
-        try:
+        # A failed backup must not block saving the user's entry; the next change retries.
+        with contextlib.suppress(OSError):
             backups.write_backup(self.backups_dir, data, today)
-        except OSError:
-            # A failed backup must not block saving the user's entry; next change retries.
-            pass
 
     # ------------------------------------------------------------ locking and changes
 

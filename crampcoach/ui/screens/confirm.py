@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -52,7 +53,7 @@ class ChoiceScreen(ModalScreen[int | None]):
             for i, text in enumerate(self.options, start=1):
                 yield Button(f"{i}. {text}", id=f"opt-{i}")
 
-    def on_key(self, event) -> None:  # noqa: ANN001
+    def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdigit():
             index = int(event.character)
             if 1 <= index <= len(self.options):

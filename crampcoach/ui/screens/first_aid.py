@@ -131,7 +131,6 @@ class FirstAidScreen(Screen[None]):
         self._ask()
 
     def _ask(self) -> None:
-        app: Any = self.app
         title = self.routine.title if self.routine else "the first aid"
         has_recovery = self._recovery() is not None
         previous = self._answer
@@ -144,7 +143,6 @@ class FirstAidScreen(Screen[None]):
             ),
             self._answered,
         )
-        _ = app
 
     def _recovery(self) -> Routine | None:
         app: Any = self.app
@@ -241,7 +239,7 @@ class PassedScreen(ModalScreen[PassedAnswer]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="passed-dialog"):
-            yield Static("Has it passed?", classes="ask")
+            yield Static("Has it passed?", classes="ask", id="passed-question")
             yield Static(id="passed-line")
             yield Static("How strong was it?", classes="ask")
             yield Static(id="strength-line")
@@ -298,7 +296,6 @@ class PassedScreen(ModalScreen[PassedAnswer]):
 
     def action_passed(self, value: bool) -> None:
         self.passed = value
-        self.answered_at = self.app.monotonic  # type: ignore[attr-defined]
         self.answered_at = self.app.monotonic()  # type: ignore[attr-defined]
         self._draw()
 

@@ -13,8 +13,12 @@ from crampcoach.ui.app import ACTIONS
 SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Home",
-        tuple((key, title) for key, _, title, _ in ACTIONS)
-        + (("?", "This help"), ("q", "Quit"), ("ctrl+p", "Command palette: every action")),
+        (
+            *((key, title) for key, _, title, _ in ACTIONS),
+            ("?", "This help"),
+            ("q", "Quit"),
+            ("ctrl+p", "Command palette: every action"),
+        ),
     ),
     (
         "Routine player",

@@ -50,9 +50,7 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with Horizontal(id="filters"):
-            yield Select(
-                [(p, p) for p in PERIODS], value="all", allow_blank=False, id="period"
-            )
+            yield Select([(p, p) for p in PERIODS], value="all", allow_blank=False, id="period")
             yield Select(
                 [(vocab.label(v), v) for v in vocab.LOCATIONS],
                 prompt="any place",
@@ -81,9 +79,7 @@ class HistoryScreen(Screen[None]):
         episodes = app.guard(app.journal.episodes)
         if episodes is None:
             return
-        shown = filter_episodes(
-            episodes, self.filter, app.now(), app.settings.night_boundary_hour
-        )
+        shown = filter_episodes(episodes, self.filter, app.now(), app.settings.night_boundary_hour)
         self._shown = sort_episodes(shown, self.sort_key, self.descending)
         table = self.query_one(DataTable)
         cursor = table.cursor_row
@@ -105,7 +101,9 @@ class HistoryScreen(Screen[None]):
         if self._shown:
             table.move_cursor(row=min(cursor, len(self._shown) - 1))
         arrow = "▼" if self.descending else "▲"
-        self.sub_title = f"History · {len(self._shown)} of {len(episodes)} · sorted by {self.sort_key} {arrow}"
+        self.sub_title = (
+            f"History · {len(self._shown)} of {len(episodes)} · sorted by {self.sort_key} {arrow}"
+        )
         empty = self.query_one("#empty", Static)
         if not episodes:
             empty.update("No episodes yet. Press escape, then l to log one, or f during a cramp.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
@@ -10,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from crampcoach.core.summary import home_summary
 from crampcoach.core.vocab import label
+from crampcoach.store import Journal
 from crampcoach.ui.app import ACTIONS
 from crampcoach.ui.format import duration_words, local_time, night_name
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
@@ -22,8 +25,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         # The footer shows the night-time keys; the menu grid shows them all.
         *(
-            Binding(key, f"app.{action}", title.split(" ")[0], id=action,
-                    show=key in "flrhpd")
+            Binding(key, f"app.{action}", title.split(" ")[0], id=action, show=key in "flrhpd")
             for key, action, title, _ in ACTIONS
         ),
         Binding("q", "app.quit", "Quit", id="quit"),
@@ -98,7 +100,7 @@ class HomeScreen(Screen[None]):
         # The doctor rules import the pattern code; check them once the summary is painted.
         self.call_after_refresh(self._refresh_banner, journal, now)
 
-    def _refresh_banner(self, journal, now) -> None:  # noqa: ANN001
+    def _refresh_banner(self, journal: Journal, now: datetime) -> None:
         from crampcoach.advice_text import current_advice
 
         advice = current_advice(journal, now)

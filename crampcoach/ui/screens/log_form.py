@@ -179,7 +179,9 @@ class LogFormScreen(Screen[Episode | None]):
             self._finish(data, self.editing.started_at, None)
             return
         try:
-            when = parse_when(data["when"] or "now", now, app.zone, app.settings.night_boundary_hour)
+            when = parse_when(
+                data["when"] or "now", now, app.zone, app.settings.night_boundary_hour
+            )
         except WhenError as exc:
             self._show_problems([Problem("when", str(exc))])
             return

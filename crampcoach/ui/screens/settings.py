@@ -194,7 +194,7 @@ class SettingsScreen(Screen[None]):
                 yield Static("0–30", classes="default")
             yield Static(id="err-get_ready", classes="error")
             with Horizontal(classes="row"):
-                yield Label("A night runs until this hour next day", classes="row-label")
+                yield Label("Nights begin and end at this hour", classes="row-label")
                 yield Input(
                     str(s.night_boundary_hour), id="boundary", compact=True, classes="number"
                 )
@@ -221,10 +221,14 @@ class SettingsScreen(Screen[None]):
             yield Button("Reset to defaults (ctrl+r)", id="reset-thresholds", compact=True)
 
             yield Static("Your data", classes="section")
-            yield Static(
-                f"Data folder: {app.data_dir}\nBackups:     {paths.backups_dir(app.data_dir)}",
-                id="data-folder",
-            )
+            with Horizontal(classes="row"):
+                yield Label("Data folder", classes="short-label")
+                yield Static(str(app.data_dir), id="data-folder", classes="path-text")
+            with Horizontal(classes="row"):
+                yield Label("Backups", classes="short-label")
+                yield Static(
+                    str(paths.backups_dir(app.data_dir)), id="backups-folder", classes="path-text"
+                )
             yield Static("Nothing leaves this computer unless you export it.", classes="hint")
             yield Label("Export every episode to", classes="field-label")
             with Horizontal(classes="row"):
