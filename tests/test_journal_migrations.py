@@ -262,3 +262,17 @@ def test_current_version_file_is_opened_without_migration(path: Path, writes) ->
     Journal.open(path, now=lambda: NOW)
     assert "journal" not in writes
     assert sha256(path) == digest
+
+
+def test_a_file_without_meta_gets_its_version_stamped_at_open(tmp_path):
+    """Otherwise the first record would make it look like schema 1 on the next open."""
+    import json
+
+    from crampcoach.store import Journal
+    from crampcoach.store.migrations import SCHEMA_VERSION
+
+    path = tmp_path / "journal.json"
+    path.write_text("{}")
+    Journal.open(path).close()
+    data = json.loads(path.read_text())
+    assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import resource
+import signal
 import subprocess
 import sys
 import textwrap
@@ -238,3 +240,38 @@ def test_stale_temps_are_only_removed_under_the_lock(journal: Journal, path: Pat
     assert live.exists()
     Journal.open(path, now=lambda: NOW).close()
     assert not live.exists()
+
+
+def test_cli_says_saved_only_after_the_write_returned(tmp_path: Path) -> None:
+    """`crampcoach log` under a file-size limit: one clear line, exit 1, no "Saved"."""
+    data = tmp_path / "data"
+    path = data / "journal.json"
+    j = Journal.open(path)
+    j.add_episode(episode(1))  # today's backup exists, so only the journal save is left
+    before = path.read_bytes()
+    limit = len(before) + 200
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
+    env = {k: v for k, v in os.environ.items() if k != "CRAMPCOACH_DEBUG"}
+    cmd = [sys.executable, "-m", "crampcoach", "--data-dir", str(data), "log", "--note"]
+    result = subprocess.run(
+        [*cmd, "y" * 1900],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        preexec_fn=limited,
+    )
+    assert result.returncode == 1, result
+    assert "Saved" not in result.stdout
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Could not save" in lines[0], result.stderr
+    assert path.read_bytes() == before
+    # The same command without the limit saves.
+    again = subprocess.run([*cmd, "y" * 1900], capture_output=True, text=True, timeout=60, env=env)
+    assert again.returncode == 0 and again.stdout.startswith("Saved"), again
+    assert len(Journal.open(path).episodes()) == 2

@@ -50,9 +50,7 @@ def test_learn_doctor_article(snap_compare, theme):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_settings(snap_compare, theme):
-    assert snap_compare(
-        _app("settings", theme), terminal_size=(80, 24), run_before=_opening("s")
-    )
+    assert snap_compare(_app("settings", theme), terminal_size=(80, 24), run_before=_opening("s"))
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -66,9 +64,7 @@ def test_settings_data_section(snap_compare, theme):
         freeze_blink(pilot.app)
         await pilot.pause()
 
-    assert snap_compare(
-        _app("settings-data", theme), terminal_size=(80, 24), run_before=run_before
-    )
+    assert snap_compare(_app("settings-data", theme), terminal_size=(80, 24), run_before=run_before)
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -120,9 +120,7 @@ async def test_a_link_opens_the_linked_article_and_web_links_are_not_followed(tm
         markdown.post_message(Markdown.LinkClicked(markdown, "medicines-and-cramps"))
         await pilot.pause()
         assert screen.current is not None and screen.current.slug == "medicines-and-cramps"
-        assert screen.query_one("#learn-text", Markdown).source.startswith(
-            "# Medicines and cramps"
-        )
+        assert screen.query_one("#learn-text", Markdown).source.startswith("# Medicines and cramps")
         assert "medicines-and-cramps" in _shown_slugs(screen)
 
         markdown = screen.query_one("#learn-text", Markdown)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Select, Static
 
-from crampcoach.core.doctor import DEFAULT_THRESHOLDS
+from crampcoach.core.doctor import DEFAULT_THRESHOLDS, THRESHOLD_INFO
 from crampcoach.core.models import Settings
 from crampcoach.store.transfer import export_csv
 from crampcoach.ui.screens.confirm import ConfirmScreen
@@ -18,7 +18,6 @@ from crampcoach.ui.screens.settings import (
     parse_thresholds,
     read_form,
 )
-from crampcoach.core.doctor import THRESHOLD_INFO
 from tests.ui_support import NOW, ZONE, FakeClock, make_app, open_journal, sample_episodes
 
 NIGHT_RED = "crampcoach-night-red"
@@ -338,6 +337,16 @@ def test_read_form_changes_nothing_when_anything_is_wrong():
     result = read_form(base, raw)
     assert result.settings is None and set(result.problems) == {"get_ready"}
     result = read_form(base, {**raw, "get_ready": "10"})
-    assert result.settings == Settings(
-        theme=NIGHT_RED, bell=False, get_ready_s=10, welcomed=True
-    )
+    assert result.settings == Settings(theme=NIGHT_RED, bell=False, get_ready_s=10, welcomed=True)
+
+
+async def test_ctrl_t_while_in_settings_moves_the_theme_choice(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(pilot)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.theme == NIGHT_RED
+        assert screen.query_one("#theme").pressed_button.name == NIGHT_RED
+        assert not screen.changed  # the theme is kept at once, nothing waits for ctrl+s
+    assert open_journal(tmp_path).settings().theme == NIGHT_RED

@@ -252,7 +252,8 @@ def episode_from_dict(raw: Mapping[str, Any], *, now: datetime | None = None) ->
     """
     problems: list[Problem] = []
     started = _instant(raw, "started_at", problems)
-    if started is not None and now is not None and started > now:
+    # Compare as timestamps: aware datetimes sharing a tzinfo compare on wall clocks.
+    if started is not None and now is not None and started.timestamp() > now.timestamp():
         problems.append(Problem("started_at", "is in the future"))
 
     duration: int | None = None

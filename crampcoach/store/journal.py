@@ -43,7 +43,7 @@ from crampcoach.core.models import (
 from crampcoach.store import backups
 from crampcoach.store.atomic import remove_stale_temps
 from crampcoach.store.errors import CorruptJournal, JournalLocked, NewerJournal, WriteFailed
-from crampcoach.store.migrations import SCHEMA_VERSION, migrate, schema_version
+from crampcoach.store.migrations import SCHEMA_VERSION, migrate, schema_version, set_version
 from crampcoach.store.storage import (
     AtomicJSONStorage,
     describe_os_error,
@@ -129,6 +129,9 @@ class Journal:
                 raise self._newer(version)
             if version < SCHEMA_VERSION:
                 self._migrate(data)
+            elif "meta" not in data:
+                # Stamp the version now, or the first record would make it look like schema 1.
+                self._storage.write(set_version(data, SCHEMA_VERSION))
             self._daily_backup()
             os.chmod(self.path, 0o600)
 
@@ -229,7 +232,8 @@ class Journal:
     @contextmanager
     def _locked(self) -> Iterator[None]:
         try:
-            with self._lock:
+            # A short poll keeps two busy writers taking turns fairly.
+            with self._lock.acquire(poll_interval=0.005):
                 yield
         except Timeout:
             raise JournalLocked(

@@ -122,7 +122,7 @@ def read_form(base: Settings, raw: dict[str, Any]) -> FormResult:
         problems["get_ready"] = problem
     boundary, problem = parse_whole(raw["boundary"], *BOUNDARY_RANGE, "hours")
     if problem:
-        problems["boundary"] = f"Use an hour from 0 to 23 (12 means noon)."
+        problems["boundary"] = "Use an hour from 0 to 23 (12 means noon)."
     overrides, threshold_problems = parse_thresholds(raw["thresholds"])
     problems.update({f"th-{key}": text for key, text in threshold_problems.items()})
     if problems:
@@ -425,9 +425,7 @@ class SettingsScreen(Screen[None]):
             self._result("export-result", f"{target} is a folder; add a file name.", error=True)
             return
         if not target.parent.is_dir():
-            self._result(
-                "export-result", f"The folder {target.parent} does not exist.", error=True
-            )
+            self._result("export-result", f"The folder {target.parent} does not exist.", error=True)
             return
         if target.exists():
             from crampcoach.ui.screens.confirm import ConfirmScreen

@@ -46,16 +46,12 @@ class WelcomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
-        with VerticalScroll(id="welcome"):
-            with Center():
-                with Vertical(id="welcome-box"):
-                    yield Static(WELCOME_TEXT, id="welcome-text")
-                    yield Static(PROFILE_TEXT, id="welcome-profile", classes="hint")
-                    with Horizontal(id="welcome-buttons"):
-                        yield Button(
-                            "Answer the questions (p)", id="profile"
-                        )
-                        yield Button("Skip for now (s)", id="skip")
+        with VerticalScroll(id="welcome"), Center(), Vertical(id="welcome-box"):
+            yield Static(WELCOME_TEXT, id="welcome-text")
+            yield Static(PROFILE_TEXT, id="welcome-profile", classes="hint")
+            with Horizontal(id="welcome-buttons"):
+                yield Button("Answer the questions (p)", id="profile")
+                yield Button("Skip for now (s)", id="skip")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,0 +1,175 @@
+"""Doctor advice: the level, every reason with its numbers, whom to see, and the visit report.
+
+The rules live in ``crampcoach.core.doctor``; this screen only says what they found. The
+wording comes from there too, so it never diagnoses and never says to stop a medicine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from crampcoach.core import vocab
+from crampcoach.core.doctor import DISCLAIMER, OWN_THRESHOLD_NOTE, SEE_DOCTOR, URGENT, Advice
+
+REPORT_DAYS = 90
+LEVEL_TITLES = {
+    URGENT: "Urgent: get medical advice today",
+    SEE_DOCTOR: "Worth a visit to your doctor",
+    "none": "No sign in your log that calls for a visit",
+}
+NOT_ADVICE = (
+    "crampcoach is not medical advice and cannot examine you. If you feel unwell or are "
+    "worried, contact your GP, or your local emergency number if it feels serious. "
+    "Never stop or change a medicine on your own."
+)
+
+
+def profile_words(profile: Any) -> str:
+    """The profile in one line, or how to fill it in."""
+    if profile is None or profile.is_empty:
+        return (
+            "Your profile is empty. Press [b]p[/b] to add pregnancy, conditions or medicines: "
+            "they can change the advice."
+        )
+    parts: list[str] = []
+    if profile.age_band:
+        parts.append(f"age {profile.age_band.replace('-plus', '+')}")
+    if profile.pregnant:
+        parts.append("pregnant")
+    parts += [vocab.label(c) for c in profile.conditions]
+    parts += [vocab.label(m) for m in profile.medicines if m != "other"]
+    if profile.medicines_other or "other" in profile.medicines:
+        parts.append("other medicines")
+    return f"Your profile: {escape(', '.join(parts))}. Press [b]p[/b] to change it."
+
+
+class DoctorScreen(Screen[None]):
+    SUB_TITLE = "Doctor advice"
+    CSS_PATH = "../styles/doctor.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("p", "profile", "Profile", id="profile"),
+        Binding("w", "write_report", "Write report", id="write-report"),
+        Binding("l", "learn", "When to see a doctor", id="learn-doctor"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.advice: Advice | None = None
+        self.report_path: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with VerticalScroll(id="doctor"):
+            yield Static(id="doctor-level")
+            yield Static(id="doctor-reasons")
+            yield Static(id="doctor-whom")
+            yield Static(OWN_THRESHOLD_NOTE, id="doctor-own", classes="hint")
+            yield Static(id="doctor-profile")
+            yield Static(
+                "[b]w[/b] writes a one-page summary of the last 90 nights to take to the visit · "
+                "[b]l[/b] explains when to see a doctor",
+                id="doctor-keys",
+            )
+            yield Static(
+                escape(f"{DISCLAIMER} {NOT_ADVICE}"), id="doctor-disclaimer", classes="hint"
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_advice()
+        self.query_one("#doctor", VerticalScroll).focus()
+
+    def on_screen_resume(self) -> None:
+        # The profile or the thresholds may have changed meanwhile.
+        self.refresh_advice()
+
+    def refresh_advice(self) -> None:
+        from crampcoach.advice_text import current_advice
+
+        app: Any = self.app
+        journal = app.journal
+        now = app.now()
+        result = app.guard(lambda: (current_advice(journal, now), journal.profile()))
+        if result is None:
+            return
+        advice, profile = result
+        self.advice = advice
+        self.show(advice, profile)
+
+    def show(self, advice: Advice, profile: Any) -> None:
+        level = self.query_one("#doctor-level", Static)
+        for name in (URGENT, SEE_DOCTOR, "none"):
+            level.set_class(advice.level == name, f"-{name}")
+        mark = {URGENT: "!", SEE_DOCTOR: "●", "none": "✓"}[advice.level]
+        level.update(f"[b]{mark} {LEVEL_TITLES[advice.level]}[/b]\n{escape(advice.headline)}")
+
+        reasons = self.query_one("#doctor-reasons", Static)
+        if advice.reasons:
+            lines = ["[b $primary]Why[/]"]
+            for r in advice.reasons:
+                tag = "[b $error]urgent[/] " if r.level == URGENT else ""
+                lines.append(f"• {tag}{escape(r.text)}")
+            reasons.update("\n".join(lines))
+        else:
+            reasons.update(
+                "[b $primary]Why[/]\nNo rule fired for the nights in your log. The app looks "
+                "for long cramps, warning signs (swelling, redness or warmth, numbness, "
+                "weaker muscles), and how often cramps wake you."
+            )
+
+        whom = self.query_one("#doctor-whom", Static)
+        whom.display = bool(advice.whom)
+        if advice.whom:
+            whom.update(
+                "[b $primary]Whom to see[/]\n" + "\n".join(f"• {escape(w)}" for w in advice.whom)
+            )
+        self.query_one("#doctor-own").display = advice.note_own_threshold
+        self.query_one("#doctor-profile", Static).update(profile_words(profile))
+        self.sub_title = f"Doctor advice · {LEVEL_TITLES[advice.level].split(':')[0].lower()}"
+
+    # ------------------------------------------------------------ actions
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_profile(self) -> None:
+        self.app.action_profile()  # type: ignore[attr-defined]
+
+    def action_learn(self) -> None:
+        self.app.action_learn("when-to-see-a-doctor")  # type: ignore[attr-defined]
+
+    def action_write_report(self) -> None:
+        from crampcoach.stats_text import report_output
+        from crampcoach.store.atomic import atomic_write
+
+        app: Any = self.app
+        now = app.now()
+        text = app.guard(lambda: report_output(app.journal, now, fmt="html", days=REPORT_DAYS))
+        if text is None:
+            return
+        target = app.data_dir / f"crampcoach-report-{now:%Y-%m-%d}.html"
+        try:
+            atomic_write(target, text.encode("utf-8"), mode=0o600)
+        except OSError as exc:
+            app.notify(
+                f"Could not write {target}: {exc.strerror or exc}",
+                title="Report not written",
+                severity="error",
+                timeout=15,
+            )
+            return
+        self.report_path = target
+        app.notify(
+            f"{target}\nOpen it in a browser to print or show it.",
+            title="Report written",
+            timeout=15,
+        )
