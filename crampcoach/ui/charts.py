@@ -77,6 +77,20 @@ def labels_row(labels: Sequence[str], col_width: int) -> str:
     return line
 
 
+def date_rows(days: Sequence[date], col_width: int) -> list[str]:
+    """Two label rows under week columns: the day of the month, then the month where it starts.
+
+    With narrow columns only every few days are labelled, so labels never touch.
+    """
+    step = max(1, -(-3 // col_width))  # each label needs 2 characters and a space
+    day_labels = [str(d.day) if i % step == 0 else "" for i, d in enumerate(days)]
+    month_labels = [
+        MONTHS[d.month - 1] if i == 0 or d.month != days[i - 1].month else ""
+        for i, d in enumerate(days)
+    ]
+    return [labels_row(day_labels, col_width), labels_row(month_labels, col_width)]
+
+
 def count_row(values: Sequence[int | None], col_width: int) -> str:
     """The numbers above the bars (blank for zero or no data)."""
     cells = []

@@ -233,24 +233,22 @@ class PatternsScreen(Screen[None]):
 
     def weekly_chart(self, p: Patterns, width: int) -> str:
         weeks = list(p.weekly)
-        col = max(1, min(6, width // max(1, len(weeks))))
+        col = max(1, min(10, width // max(1, len(weeks))))
         if len(weeks) * col > width:
             weeks = weeks[-width:]
         values = [wk.cramp_nights if wk.tracked_nights else None for wk in weeks]
-        rows = charts.column_rows(values, height=4, col_width=col, scale=7)
-        if col >= 6:
-            labels = [charts.short_date(wk.first_night) for wk in weeks]
-        else:
-            step = max(1, math.ceil(7 / col))
-            labels = [
-                charts.short_date(wk.first_night) if i % step == 0 else ""
-                for i, wk in enumerate(weeks)
-            ]
-        lines = [_title("Cramp nights per week") + charts.paint("  (each bar: 7 nights)", "dim")]
+        rows = charts.column_rows(values, height=4, col_width=col, scale=7, gap=max(1, col // 4))
+        lines = [
+            _title("Cramp nights per week")
+            + charts.paint("  a bar is 7 nights, dated by its first", "dim")
+        ]
         if col >= 2:
             lines.append(charts.count_row(values, col))
         lines += rows
-        lines.append(charts.paint(charts.labels_row(labels, col), charts.CALM))
+        lines += [
+            charts.paint(row, charts.CALM)
+            for row in charts.date_rows([wk.first_night for wk in weeks], col)
+        ]
         return "\n".join(lines)
 
     def calendar(self, p: Patterns, width: int) -> str:
@@ -381,14 +379,17 @@ class PatternsScreen(Screen[None]):
     @staticmethod
     def _waiting_text(waiting: list[FactorResult], some_ready: bool) -> str:
         need = MIN_NIGHTS_PER_SIDE
+        how = (
+            f"Each needs {need} checked-in nights with it and {need} without: "
+            "press [b]c[/b] each evening for the check-in."
+        )
+        if all(f.with_nights + f.without_nights == 0 for f in waiting):
+            return f"No evening check-ins in this period yet. {how}"
         parts = ", ".join(
             f"{f.label} ({f.with_nights} with, {f.without_nights} without)" for f in waiting
         )
         head = "Not enough data yet for" if some_ready else "Not enough data yet:"
-        return (
-            f"{head} {parts}. Each needs {need} checked-in nights with it and {need} "
-            "without. Press [b]c[/b] each evening for the check-in."
-        )
+        return f"{head} {parts}. {how}"
 
     def bedtime(self, p: Patterns, width: int) -> str:
         b = p.bedtime
