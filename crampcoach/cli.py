@@ -37,7 +37,8 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
         import crampcoach
 
-        parser.exit(0, f"crampcoach {crampcoach.__version__}\n")
+        print(f"crampcoach {crampcoach.__version__}")
+        parser.exit(0)
 
 
 def _choices(values: Sequence[str]) -> str:

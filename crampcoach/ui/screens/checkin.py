@@ -7,7 +7,7 @@ that evening ticks "bedtime routine done" by itself.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from textual.app import ComposeResult
@@ -20,6 +20,7 @@ from crampcoach.core.models import CHECKIN_FACTORS, CHECKIN_LABELS, CheckIn
 from crampcoach.core.nights import episode_night, night_of
 
 WATER_RANGE = (0, 40)
+EARLY_MORNING_HOUR = 5  # before this, "tonight" still means the evening before
 WATER_MESSAGE = f"Use a whole number from {WATER_RANGE[0]} to {WATER_RANGE[1]}, or leave it empty."
 
 
@@ -37,10 +38,16 @@ def parse_water(text: str) -> tuple[int | None, str]:
     return value, ""
 
 
-def night_words(night: date, today: date) -> str:
-    when = "tonight" if night == today else "last night" if (today - night).days == 1 else ""
+def night_words(night: date, now: datetime) -> str:
+    """Which night the check-in is for, in words that fit the hour it is filled in."""
     name = f"{night:%a %d %b}"
-    return f"{when} ({name})" if when else f"the night of {name}"
+    if now.date() == night:
+        return f"tonight ({name})"
+    if (now.date() - night).days == 1 and now.hour < EARLY_MORNING_HOUR:
+        return f"tonight (the evening of {name})"  # after midnight, not slept yet
+    if (now.date() - night).days == 1:
+        return f"last night ({name})"
+    return f"the night of {name}"
 
 
 class CheckInScreen(Screen[CheckIn | None]):
@@ -96,7 +103,7 @@ class CheckInScreen(Screen[CheckIn | None]):
         assert self.night is not None
         yield Header(icon="")
         with VerticalScroll(id="checkin-form"):
-            words = night_words(self.night, app.now().date())
+            words = night_words(self.night, app.now())
             state = "editing the one you saved" if self.existing else "new"
             yield Static(
                 f"Check-in for [b]{words}[/b] · {state}",
@@ -124,8 +131,7 @@ class CheckInScreen(Screen[CheckIn | None]):
                 )
             if self.bedtime_run:
                 yield Static(
-                    f"Bedtime routine ticked for you: you started {self.bedtime_run} "
-                    "this evening.",
+                    f"Bedtime routine ticked for you: you started {self.bedtime_run} this evening.",
                     id="bedtime-auto",
                     classes="hint",
                 )
@@ -174,7 +180,7 @@ class CheckInScreen(Screen[CheckIn | None]):
         saved = app.guard(lambda: journal.save_checkin(checkin))
         if saved is None:
             return  # the failure is shown; the ticks stay for a retry
-        app.notify(f"Check-in saved for {night_words(self.night, app.now().date())}.")
+        app.notify(f"Check-in saved for {night_words(self.night, app.now())}.")
         self.dismiss(saved)
 
     def action_cancel(self) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -21,9 +21,9 @@ from crampcoach.core.doctor import DISCLAIMER, OWN_THRESHOLD_NOTE, SEE_DOCTOR, U
 
 REPORT_DAYS = 90
 LEVEL_TITLES = {
-    URGENT: "Urgent: get medical advice today",
-    SEE_DOCTOR: "Worth a visit to your doctor",
-    "none": "No sign in your log that calls for a visit",
+    URGENT: "Urgent",
+    SEE_DOCTOR: "See a doctor",
+    "none": "Nothing to act on",
 }
 NOT_ADVICE = (
     "crampcoach is not medical advice and cannot examine you. If you feel unwell or are "
@@ -70,7 +70,8 @@ class DoctorScreen(Screen[None]):
         yield Header(icon="")
         with VerticalScroll(id="doctor"):
             yield Static(id="doctor-level")
-            yield Static(id="doctor-reasons")
+            yield Static("[b $primary]Why[/]", id="doctor-why")
+            yield Vertical(id="doctor-reasons")
             yield Static(id="doctor-whom")
             yield Static(OWN_THRESHOLD_NOTE, id="doctor-own", classes="hint")
             yield Static(id="doctor-profile")
@@ -112,19 +113,29 @@ class DoctorScreen(Screen[None]):
         mark = {URGENT: "!", SEE_DOCTOR: "●", "none": "✓"}[advice.level]
         level.update(f"[b]{mark} {LEVEL_TITLES[advice.level]}[/b]\n{escape(advice.headline)}")
 
-        reasons = self.query_one("#doctor-reasons", Static)
-        if advice.reasons:
-            lines = ["[b $primary]Why[/]"]
-            for r in advice.reasons:
-                tag = "[b $error]urgent[/] " if r.level == URGENT else ""
-                lines.append(f"• {tag}{escape(r.text)}")
-            reasons.update("\n".join(lines))
-        else:
-            reasons.update(
-                "[b $primary]Why[/]\nNo rule fired for the nights in your log. The app looks "
-                "for long cramps, warning signs (swelling, redness or warmth, numbness, "
-                "weaker muscles), and how often cramps wake you."
+        box = self.query_one("#doctor-reasons", Vertical)
+        box.remove_children()
+        rows: list[Horizontal] = []
+        for r in advice.reasons:
+            urgent = r.level == URGENT
+            bullet = Static("!" if urgent else "•", classes="bullet")
+            text = Static(escape(r.text), classes="reason-text")
+            row = Horizontal(bullet, text, classes="reason -urgent" if urgent else "reason")
+            rows.append(row)
+        if not rows:
+            rows.append(
+                Horizontal(
+                    Static("•", classes="bullet"),
+                    Static(
+                        "No rule fired for the nights in your log. The app looks for long "
+                        "cramps, warning signs (swelling, redness or warmth, numbness, weaker "
+                        "muscles), and how often cramps wake you.",
+                        classes="reason-text",
+                    ),
+                    classes="reason",
+                )
             )
+        box.mount_all(rows)
 
         whom = self.query_one("#doctor-whom", Static)
         whom.display = bool(advice.whom)
@@ -134,7 +145,7 @@ class DoctorScreen(Screen[None]):
             )
         self.query_one("#doctor-own").display = advice.note_own_threshold
         self.query_one("#doctor-profile", Static).update(profile_words(profile))
-        self.sub_title = f"Doctor advice · {LEVEL_TITLES[advice.level].split(':')[0].lower()}"
+        self.sub_title = f"Doctor advice · {LEVEL_TITLES[advice.level].lower()}"
 
     # ------------------------------------------------------------ actions
 

@@ -259,7 +259,9 @@ class PassedScreen(ModalScreen[PassedAnswer]):
 
     def _draw(self) -> None:
         self.query_one("#passed-line", Static).update(
-            _choice("y", "yes", self.passed is True) + "   " + _choice("n", "not yet", self.passed is False)
+            _choice("y", "yes", self.passed is True)
+            + "   "
+            + _choice("n", "not yet", self.passed is False)
         )
         if self.intensity is None:
             strength = "[b]1[/b] mild … [b]9[/b]   [b]0[/b] = 10, the worst"
@@ -267,9 +269,7 @@ class PassedScreen(ModalScreen[PassedAnswer]):
             strength = f"[reverse b] {self.intensity} of 10 [/]   (another number changes it)"
         self.query_one("#strength-line", Static).update(strength)
         self.query_one("#side-line", Static).update(
-            "   ".join(
-                _choice(key, side, self.side == side) for key, side in SIDE_KEYS.items()
-            )
+            "   ".join(_choice(key, side, self.side == side) for key, side in SIDE_KEYS.items())
         )
         again = f"[b]a[/b] play {self.routine_title} again"
         if self.has_recovery:

@@ -50,6 +50,28 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("/", "Search notes"),
         ),
     ),
+    (
+        "Patterns",
+        (("1 / 2 / 3", "Last 4 weeks / 12 weeks / everything"), ("escape", "Back")),
+    ),
+    (
+        "Doctor advice",
+        (
+            ("p", "Your profile (conditions, medicines)"),
+            ("w", "Write the visit report (HTML)"),
+            ("l", "Read: when to see a doctor"),
+            ("escape", "Back"),
+        ),
+    ),
+    (
+        "Evening check-in",
+        (
+            ("↑ / ↓", "Move between questions"),
+            ("space", "Tick or untick"),
+            ("ctrl+s", "Save"),
+            ("escape", "Cancel (asks first if something changed)"),
+        ),
+    ),
     ("Everywhere", (("ctrl+t", "Night red theme on/off"), ("ctrl+q", "Quit"))),
 )
 

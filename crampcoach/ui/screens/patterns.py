@@ -43,8 +43,8 @@ NIGHT_HOURS: tuple[int, ...] = tuple((18 + k) % 24 for k in range(18))  # 18:00 
 MAX_WEEKS = 104
 EMPTY_TEXT = (
     "[b]No cramps logged yet.[/b]\n\n"
-    "Log a few nights (press [b]l[/b] on the home screen after a cramp, or [b]f[/b] for "
-    "first aid, which logs it for you) and your patterns appear here: which nights, what "
+    "Log a few nights (press [b]l[/b] on the home screen after a cramp; first aid, "
+    "[b]f[/b], offers to log it too) and your patterns appear here: which nights, what "
     "time, which muscle, and what helped.\n\n"
     "The evening check-in ([b]c[/b]) adds water, caffeine, shoes and the like, so the app "
     "can show what goes with your cramp nights."
@@ -238,10 +238,7 @@ class PatternsScreen(Screen[None]):
             weeks = weeks[-width:]
         values = [wk.cramp_nights if wk.tracked_nights else None for wk in weeks]
         rows = charts.column_rows(values, height=4, col_width=col, scale=7, gap=max(1, col // 4))
-        lines = [
-            _title("Cramp nights per week")
-            + charts.paint("  a bar is 7 nights, dated by its first", "dim")
-        ]
+        lines = [_title("Cramp nights per week") + charts.paint("  one bar = 7 nights", "dim")]
         if col >= 2:
             lines.append(charts.count_row(values, col))
         lines += rows
@@ -262,10 +259,7 @@ class PatternsScreen(Screen[None]):
         columns = max(4, (width - 4) // 2)
         rows = charts.heat_calendar(cramp, first, last, p.period.tracked_from, columns)
         legend = (
-            charts.paint("█", "$error")
-            + " cramp  "
-            + charts.paint("·", charts.CALM)
-            + " quiet"
+            charts.paint("█", "$error") + " cramp  " + charts.paint("·", charts.CALM) + " quiet"
         )
         return "\n".join([_title("Nights"), *rows, legend])
 

@@ -158,8 +158,10 @@ class PlayerScreen(Screen[PlayResult]):
         if app.settings.bell:
             app.bell()
         if app.settings.flash:
-            self.add_class("-flash")
-            self.set_timer(FLASH_S, lambda: self.remove_class("-flash"))
+            # On the clock row only: restyling one small branch costs far less than the screen.
+            row = self.query_one("#clock-row")
+            row.add_class("-flash")
+            self.set_timer(FLASH_S, lambda: row.remove_class("-flash"))
 
     # ------------------------------------------------------------ drawing
 
@@ -194,9 +196,7 @@ class PlayerScreen(Screen[PlayResult]):
         caution.update(f"Careful: {phase.caution}" if phase.caution else "")
         caution.display = bool(phase.caution)
         following = player.next_title
-        self.query_one("#next", Static).update(
-            f"Next: {following}" if following else "Last step."
-        )
+        self.query_one("#next", Static).update(f"Next: {following}" if following else "Last step.")
 
     def _draw_done(self) -> None:
         result = self.result

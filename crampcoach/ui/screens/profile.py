@@ -18,8 +18,7 @@ from crampcoach.core.models import Profile
 
 OTHER_MAX = 500
 PRIVACY_NOTE = (
-    "Used only on this computer, to tailor the doctor advice. "
-    "Never stop a medicine on your own."
+    "Used only on this computer, to tailor the doctor advice. Never stop a medicine on your own."
 )
 AGE_LABELS = {
     "under-30": "under 30",
@@ -60,8 +59,9 @@ class ProfileScreen(Screen[Profile | None]):
                 value=p.age_band or Select.NULL,
                 prompt="prefer not to say",
                 id="age_band",
+                compact=True,
             )
-            yield Checkbox("I am pregnant", value=p.pregnant, id="pregnant")
+            yield Checkbox("I am pregnant", value=p.pregnant, id="pregnant", compact=True)
             yield Label("Health conditions", classes="field-label")
             yield SelectionList[str](
                 *[

@@ -40,7 +40,7 @@ def last_runs(runs: list[RoutineRun]) -> dict[str, RoutineRun]:
 
 
 def when_words(instant: datetime, now: datetime, zone: tzinfo) -> str:
-    """"today 22:10", "yesterday 22:10", "3 days ago", "12 Nov"."""
+    """ "today 22:10", "yesterday 22:10", "3 days ago", "12 Nov"."""
     local = instant.astimezone(zone)
     days = (now.astimezone(zone).date() - local.date()).days
     if days <= 0:
