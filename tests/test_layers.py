@@ -30,7 +30,8 @@ def test_core_imports_only_the_standard_library():
     tops = {m.split(".")[0] for m in loaded}
     # Interpreter internals (e.g. _sysconfigdata_*) are not third-party packages.
     third_party = {
-        m for m in tops - set(sys.stdlib_module_names) - {"crampcoach", "__main__"}
+        m
+        for m in tops - set(sys.stdlib_module_names) - {"crampcoach", "__main__"}
         if not m.startswith("_")
     }
     assert third_party == set()

@@ -316,3 +316,15 @@ async def test_small_terminal_does_not_crash(tmp_path):
             await pilot.press(key)
             await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_command_palette_offers_the_current_screens_keys(tmp_path):
+    app = make_app(tmp_path, episodes=sample_episodes())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"Edit", "Delete", "Undo delete", "Sort"} <= set(commands)
+        await commands["Sort"].callback()
+        await pilot.pause()
+        assert app.screen.sort_key == "duration"

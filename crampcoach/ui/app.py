@@ -137,11 +137,7 @@ class CrampCoachApp(App[int]):
         """Import a screen only when it opens: heavy screens never slow the start."""
         if self.journal is None:
             return
-        try:
-            screen_cls = getattr(importlib.import_module(f"crampcoach.ui.screens.{module}"), cls)
-        except ModuleNotFoundError:
-            self.notify("This part is coming in a later version.", timeout=3)
-            return
+        screen_cls = getattr(importlib.import_module(f"crampcoach.ui.screens.{module}"), cls)
         self.push_screen(screen_cls(*args, **kwargs))
 
     def action_first_aid(self, location: str | None = None) -> None:
@@ -200,5 +196,24 @@ class CrampCoachApp(App[int]):
             yield SystemCommand(
                 "Switch theme", "Calm dark ↔ night red (dim red on black)", self.action_toggle_theme
             )
+        yield from self._screen_commands(screen)
         yield SystemCommand("Help", "Every key on every screen", self.action_help)
         yield SystemCommand("Quit", "Leave crampcoach", self.exit)
+
+    def _screen_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The current screen's own keys (player, history, forms…), so none is palette-less."""
+        from functools import partial
+
+        seen: set[str] = {title for _, _, title, _ in ACTIONS}
+        for binding in screen.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            if binding.action.startswith("app.") or binding.description in seen:
+                continue
+            seen.add(binding.description)
+            key = binding.key_display or binding.key.split(",")[0]
+            yield SystemCommand(
+                binding.description,
+                f"{screen.sub_title or screen.__class__.__name__}: key {key}",
+                partial(screen.run_action, binding.action),
+            )

@@ -21,6 +21,22 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "First aid",
+        (
+            ("1 … 6", "Where it hurts: calf, foot, toes, front/back of thigh, elsewhere"),
+            ("y / n", "Has it passed? yes / not yet"),
+            ("1 … 9, 0", "How strong it was (0 means 10)"),
+            ("l / r / b", "Which leg (optional)"),
+            ("a / w", "Not passed: play again / the recovery routine"),
+            ("enter / s", "Save the episode"),
+            ("escape / k", "Skip saving"),
+        ),
+    ),
+    (
+        "Routines",
+        (("↑ / ↓", "Pick a routine"), ("enter", "Start it"), ("escape", "Back")),
+    ),
+    (
         "Routine player",
         (
             ("space", "Pause or resume"),
