@@ -53,6 +53,10 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def has_stale_temps(target: Path) -> bool:
+    return next(target.parent.glob(f"{temp_prefix(target)}*{TEMP_SUFFIX}"), None) is not None
+
+
 def remove_stale_temps(target: Path) -> list[Path]:
     """Delete temp files a killed writer left behind. Call only while holding the lock."""
     removed = []

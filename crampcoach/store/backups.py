@@ -56,6 +56,10 @@ def prune(folder: Path, keep: int = KEEP) -> None:
             old.unlink()
 
 
+def has_stale_temps(folder: Path) -> bool:
+    return folder.is_dir() and next(folder.glob(f".{PREFIX}*{TEMP_SUFFIX}"), None) is not None
+
+
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Delete backup temp files a killed writer left behind. Call only under the lock."""
     removed = []

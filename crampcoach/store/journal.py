@@ -18,7 +18,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 
 from crampcoach.core.errors import ValidationError
@@ -41,7 +40,7 @@ from crampcoach.core.models import (
     settings_to_dict,
 )
 from crampcoach.store import backups
-from crampcoach.store.atomic import remove_stale_temps
+from crampcoach.store.atomic import has_stale_temps, remove_stale_temps
 from crampcoach.store.errors import CorruptJournal, JournalLocked, NewerJournal, WriteFailed
 from crampcoach.store.migrations import SCHEMA_VERSION, migrate, schema_version, set_version
 from crampcoach.store.storage import (
@@ -92,7 +91,8 @@ class Journal:
         self.path = Path(path)
         self.backups_dir = self.path.parent / "backups"
         self._now = now
-        self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout, mode=0o600)
+        self._lock_timeout = lock_timeout
+        self._lock: Any = None  # a filelock.FileLock, made on first use (import costs ~10 ms)
         self._storage = AtomicJSONStorage(self.path)
         self._cache: dict[str, tuple[Any, Any]] = {}
         self.notice: str | None = None  # e.g. "migrated from schema 1", shown once
@@ -113,6 +113,8 @@ class Journal:
             raise WriteFailed(
                 f"Could not create the data folder {folder}: {exc.strerror}."
             ) from None
+        if self._ready_without_lock():
+            return
         with self._locked():
             remove_stale_temps(self.path)
             backups.remove_stale_temps(self.backups_dir)
@@ -134,6 +136,31 @@ class Journal:
                 self._storage.write(set_version(data, SCHEMA_VERSION))
             self._daily_backup()
             os.chmod(self.path, 0o600)
+
+    def _ready_without_lock(self) -> bool:
+        """The usual start: a readable, current, private journal with nothing to tidy.
+
+        Then the journal itself needs no change, so no lock is taken. (The daily backup
+        is a separate file written atomically from what was just read and validated:
+        two instances writing it at once both leave a whole, valid copy.) Anything else
+        takes the locked path, which explains errors.
+        """
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return False
+        if st.st_size == 0 or st.st_mode & 0o777 != 0o600:
+            return False
+        if has_stale_temps(self.path) or backups.has_stale_temps(self.backups_dir):
+            return False
+        try:
+            data = self._storage.read()
+        except CorruptJournal:
+            return False
+        if data is None or "meta" not in data or schema_version(data) != SCHEMA_VERSION:
+            return False
+        self._daily_backup()
+        return True
 
     def _write_fresh(self) -> None:
         data = {"meta": {"1": {"schema_version": SCHEMA_VERSION}}}
@@ -229,16 +256,25 @@ class Journal:
 
     # ------------------------------------------------------------ locking and changes
 
+    def _file_lock(self) -> Any:
+        if self._lock is None:
+            from filelock import FileLock
+
+            self._lock = FileLock(str(self.path) + ".lock", timeout=self._lock_timeout, mode=0o600)
+        return self._lock
+
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        from filelock import Timeout
+
         try:
             # A short poll keeps two busy writers taking turns fairly.
-            with self._lock.acquire(poll_interval=0.005):
+            with self._file_lock().acquire(poll_interval=0.005):
                 yield
         except Timeout:
             raise JournalLocked(
                 f"Another crampcoach is holding {self.path} and did not let go within "
-                f"{self._lock.timeout:.0f} s. Close it or try again.",
+                f"{self._lock_timeout:.0f} s. Close it or try again.",
                 self.path,
             ) from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from crampcoach import paths
@@ -17,6 +18,9 @@ def launch(root: Path, start: str | None = None, location: str | None = None) ->
         journal = Journal.open(paths.journal_path(root))
     except JournalError as exc:
         error = exc
+    # The journal's records live as long as the app: move them out of the collector's
+    # sight, so its full collections during start-up do not walk them all each time.
+    gc.freeze()
     app = CrampCoachApp(journal, root, error=error, start=start, location=location)
     app.run()
     if journal is not None:

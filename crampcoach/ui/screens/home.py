@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from crampcoach.core.summary import home_summary
+from crampcoach.core.summary import HomeSummary, home_summary
 from crampcoach.core.vocab import label
-from crampcoach.store import Journal
+from crampcoach.store import JournalError
 from crampcoach.ui.app import ACTIONS
 from crampcoach.ui.format import duration_words, local_time, night_name
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
 from crampcoach.ui.widgets.night_strip import NightStrip
+
+if TYPE_CHECKING:  # the doctor rules load in the worker, after the first frame
+    from crampcoach.core.doctor import Advice
 
 
 class HomeScreen(Screen[None]):
@@ -39,69 +44,61 @@ class HomeScreen(Screen[None]):
                 yield Static(id="last-night", classes="card")
                 yield Static(id="counts", classes="card")
             yield NightStrip(id="strip")
-            with Grid(id="menu"):
-                for key, _, title, _ in ACTIONS:
-                    yield Static(f"[b]{key}[/b] {title}", classes="menu-item")
-                yield Static("[b]?[/b] Help", classes="menu-item")
-                yield Static("[b]q[/b] Quit", classes="menu-item")
+            yield Static(self._menu(), id="menu")
         yield Footer()
 
-    def on_mount(self) -> None:
-        # Paint the screen first, then read the journal: the first frame never waits on data.
-        self.call_after_refresh(self.refresh_summary)
+    @staticmethod
+    def _menu() -> Table:
+        """Every home key in three columns: one widget, so the first frame stays cheap."""
+        items = [(key, title) for key, _, title, _ in ACTIONS] + [("?", "Help"), ("q", "Quit")]
+        table = Table.grid(expand=True, padding=(0, 2))
+        for _ in range(3):
+            table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        cells = [Text.assemble((key, "bold"), " ", title) for key, title in items]
+        for row in range(0, len(cells), 3):
+            table.add_row(*cells[row : row + 3])
+        return table
 
     def on_screen_resume(self) -> None:
-        self.refresh_summary()
+        # Paint first, then read the journal: the first frame never waits on data.
+        self.call_after_refresh(self.refresh_summary)
 
     def refresh_summary(self) -> None:
-        app = self.app
-        journal = app.journal  # type: ignore[attr-defined]
-        if journal is None:
-            return
-        now = app.now()  # type: ignore[attr-defined]
-        boundary = app.settings.night_boundary_hour  # type: ignore[attr-defined]
-        try:
-            episodes = journal.episodes()
-        except Exception as exc:  # a journal error becomes the error screen
-            from crampcoach.store import JournalError
+        """Fill in last night, the counts, the strip and the doctor banner from the journal."""
+        from crampcoach.advice_text import current_advice
 
-            if isinstance(exc, JournalError):
-                app.show_error(exc)  # type: ignore[attr-defined]
-                return
-            raise
-        s = home_summary(episodes, now, boundary)
+        app: Any = self.app
+        if app.journal is None:
+            return
+        now = app.now()
+        try:
+            summary = home_summary(app.journal.episodes(), now, app.settings.night_boundary_hour)
+            advice = current_advice(app.journal, now)
+        except JournalError as exc:
+            app.show_error(exc)
+            return
+        self._show(summary, advice)
+
+    def _show(self, s: HomeSummary, advice: Advice) -> None:
+        zone = self.app.zone  # type: ignore[attr-defined]
         last = s.last_night
+        lines = [f"[b]Last night[/b] ({night_name(last.night)})"]
         if last.had_cramp:
             first = last.episodes[0]
             where = ", ".join(label(x) for x in first.locations) or "leg"
             count = len(last.episodes)
             more = f" ({count} episodes)" if count > 1 else ""
-            text = (
-                f"[b]Last night[/b] ({night_name(last.night)})\n"
-                f"Cramp at {local_time(first.started_at, app.zone)}{more}\n"  # type: ignore[attr-defined]
-                f"{where}, {duration_words(last.total_duration_s)}"
-            )
+            lines.append(f"Cramp at {local_time(first.started_at, zone)}{more}")
+            lines.append(f"{where}, {duration_words(last.total_duration_s)}")
         else:
-            text = (
-                f"[b]Last night[/b] ({night_name(last.night)})\n"
-                "No cramp logged. [dim]Press l to log one.[/dim]"
-            )
-        self.query_one("#last-night", Static).update(text)
-        if s.last_episode is not None and not last.had_cramp:
-            ep = s.last_episode
-            self.query_one("#last-night", Static).update(
-                text + f"\nLast episode: {ep.started_at.astimezone(app.zone):%a %d %b %H:%M}"  # type: ignore[attr-defined]
-            )
+            lines.append("No cramp logged. [dim]Press l to log one.[/dim]")
+            if s.last_episode is not None:
+                ep = s.last_episode
+                lines.append(f"Last episode: {ep.started_at.astimezone(zone):%a %d %b %H:%M}")
+        self.query_one("#last-night", Static).update("\n".join(lines))
         self.query_one("#counts", Static).update(
             f"[b]Cramp nights[/b]\nlast 7 nights: {s.cramp_nights_7}\n"
             f"last 30 nights: {s.cramp_nights_30}"
         )
         self.query_one(NightStrip).nights = s.strip
-        # The doctor rules import the pattern code; check them once the summary is painted.
-        self.call_after_refresh(self._refresh_banner, journal, now)
-
-    def _refresh_banner(self, journal: Journal, now: datetime) -> None:
-        from crampcoach.advice_text import current_advice
-
-        advice = current_advice(journal, now)
         self.query_one(DoctorBanner).show_advice(advice)
