@@ -328,3 +328,23 @@ async def test_command_palette_offers_the_current_screens_keys(tmp_path):
         await commands["Sort"].callback()
         await pilot.pause()
         assert app.screen.sort_key == "duration"
+
+
+async def test_resize_during_the_log_form_keeps_what_was_typed(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#duration", Input).value = "6"
+        form.query_one("#notes", TextArea).text = "calf, left"
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#duration", Input).value == "6"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (saved,) = open_journal(tmp_path).episodes()
+    assert saved.duration_s == 360 and saved.notes == "calf, left"

@@ -254,3 +254,19 @@ async def test_small_terminal_does_not_crash(tmp_path):
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, RoutinesScreen)
+
+
+async def test_resize_during_a_routine_keeps_time_and_place(tmp_path):
+    fake = FakeClock()
+    app = make_app(tmp_path, clock=fake)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_player(app, pilot, "first-aid-calf")
+        await step(pilot, fake, screen, 5.5)  # 2.5 s into "Straighten your leg"
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert app.screen is screen
+        assert text(screen, "#step-title") == "Straighten your leg"
+        assert countdown(screen) == "00:03"
+        await pilot.resize_terminal(100, 30)
+        await step(pilot, fake, screen, 1)
+        assert countdown(screen) == "00:02"
