@@ -73,8 +73,13 @@ class RoutinesScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        table = self.query_one("#routines", DataTable)
+        table.add_column("Routine", key="title")
+        table.add_column("Kind", key="kind")
+        table.add_column("Length", key="length")
+        table.add_column("Last done", key="last")
         self.refresh_table()
-        self.query_one("#routines", DataTable).focus()
+        table.focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_table()
@@ -84,12 +89,8 @@ class RoutinesScreen(Screen[None]):
         catalog = app.catalog
         table = self.query_one("#routines", DataTable)
         keep = table.cursor_row
-        # Rebuilt with its columns, so each column fits its longest value again.
-        table.clear(columns=True)
-        table.add_column("Routine", key="title")
-        table.add_column("Kind", key="kind")
-        table.add_column("Length", key="length")
-        table.add_column("Last done", key="last")
+        # Rows only: rebuilding the columns in the same refresh left them at header width.
+        table.clear()
         try:
             runs = app.journal.runs() if app.journal is not None else []
         except Exception as exc:  # a journal error becomes the error screen
