@@ -73,39 +73,21 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--at", default="now", metavar="WHEN", help="when it began (default: now)")
     log.add_argument("--duration", metavar="MIN", help="how long it lasted, in minutes")
     log.add_argument("--side", choices=vocab.SIDES)
-    log.add_argument(
-        "--location",
-        nargs="+",
-        action="extend",
-        choices=vocab.LOCATIONS,
-        metavar="L",
-        help=f"one or more of: {_choices(vocab.LOCATIONS)}",
-    )
+    for flag, allowed, metavar in (
+        ("--location", vocab.LOCATIONS, "L"),
+        ("--trigger", vocab.TRIGGERS, "T"),
+        ("--relief", vocab.RELIEF, "R"),
+        ("--red-flag", vocab.RED_FLAGS, "F"),
+    ):
+        log.add_argument(
+            flag,
+            nargs="+",
+            action="extend",
+            choices=allowed,
+            metavar=metavar,
+            help=f"one or more of: {_choices(allowed)}",
+        )
     log.add_argument("--intensity", metavar="N", help="1 (mild) to 10 (worst)")
-    log.add_argument(
-        "--trigger",
-        nargs="+",
-        action="extend",
-        choices=vocab.TRIGGERS,
-        metavar="T",
-        help=f"one or more of: {_choices(vocab.TRIGGERS)}",
-    )
-    log.add_argument(
-        "--relief",
-        nargs="+",
-        action="extend",
-        choices=vocab.RELIEF,
-        metavar="R",
-        help=f"one or more of: {_choices(vocab.RELIEF)}",
-    )
-    log.add_argument(
-        "--red-flag",
-        nargs="+",
-        action="extend",
-        choices=vocab.RED_FLAGS,
-        metavar="F",
-        help=f"one or more of: {_choices(vocab.RED_FLAGS)}",
-    )
     log.add_argument("--note", default="", metavar="TEXT", help="free text, up to 2000 characters")
     log.add_argument("--slept-through", action="store_true", help="it did not wake you")
 

@@ -184,16 +184,8 @@ class CheckInScreen(Screen[CheckIn | None]):
         self.dismiss(saved)
 
     def action_cancel(self) -> None:
-        if not self.changed:
-            self.dismiss(None)
-            return
-        from crampcoach.ui.screens.confirm import ConfirmScreen
+        from crampcoach.ui.screens.confirm import dismiss_unless_changed
 
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard the changes to this check-in?", yes="Discard", no="Keep"),
-            answer,
+        dismiss_unless_changed(
+            self, self.changed, "Discard the changes to this check-in?", yes="Discard", no="Keep"
         )

@@ -6,7 +6,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 
@@ -65,3 +65,18 @@ class ChoiceScreen(ModalScreen[int | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def dismiss_unless_changed(
+    screen: Screen[object], changed: bool, question: str, yes: str = "Discard", no: str = "Keep"
+) -> None:
+    """Leave a form at once if nothing changed; otherwise ask first (escape in every form)."""
+    if not changed:
+        screen.dismiss(None)
+        return
+
+    def answer(leave: bool | None) -> None:
+        if leave:
+            screen.dismiss(None)
+
+    screen.app.push_screen(ConfirmScreen(question, yes=yes, no=no), answer)

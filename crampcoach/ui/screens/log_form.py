@@ -233,15 +233,8 @@ class LogFormScreen(Screen[Episode | None]):
         show_advice_after_log(app, saved)
 
     def action_cancel(self) -> None:
-        if not self.changed:
-            self.dismiss(None)
-            return
-        from crampcoach.ui.screens.confirm import ConfirmScreen
+        from crampcoach.ui.screens.confirm import dismiss_unless_changed
 
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard what you typed?", yes="Discard", no="Keep editing"), answer
+        dismiss_unless_changed(
+            self, self.changed, "Discard what you typed?", yes="Discard", no="Keep editing"
         )

@@ -133,16 +133,8 @@ class ProfileScreen(Screen[Profile | None]):
         self.dismiss(saved)
 
     def action_cancel(self) -> None:
-        if not self.changed:
-            self.dismiss(None)
-            return
-        from crampcoach.ui.screens.confirm import ConfirmScreen
+        from crampcoach.ui.screens.confirm import dismiss_unless_changed
 
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard the changes to your profile?", yes="Discard", no="Keep"),
-            answer,
+        dismiss_unless_changed(
+            self, self.changed, "Discard the changes to your profile?", yes="Discard", no="Keep"
         )

@@ -392,18 +392,10 @@ class SettingsScreen(Screen[None]):
         self.notify("Default thresholds filled in. ctrl+s saves them.")
 
     def action_leave(self) -> None:
-        if not self.changed:
-            self.dismiss(None)
-            return
-        from crampcoach.ui.screens.confirm import ConfirmScreen
+        from crampcoach.ui.screens.confirm import dismiss_unless_changed
 
-        def answer(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Leave without saving your changes?", yes="Leave", no="Keep editing"),
-            answer,
+        dismiss_unless_changed(
+            self, self.changed, "Leave without saving your changes?", yes="Leave", no="Keep editing"
         )
 
     # ------------------------------------------------------------ export and import
