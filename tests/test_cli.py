@@ -14,23 +14,14 @@ from pathlib import Path
 import pytest
 
 from crampcoach import __version__
+from tests.pty_support import crampcoach_bin
 
 HEADER = "started_at,duration_min,side,locations,intensity,woke_me,triggers,relief,red_flags,notes"
 SUBCOMMANDS = ["now", "log", "export", "import", "stats", "report"]
 PAST = "2024-01-15T03:10:00+01:00"
 
 
-def _script() -> str:
-    beside = Path(sys.executable).parent / "crampcoach"
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("crampcoach")
-    if found is None:  # pragma: no cover - the project is not installed
-        pytest.skip("the crampcoach console script is not installed")
-    return found
-
-
-SCRIPT = _script()
+SCRIPT = crampcoach_bin()
 
 
 def _env(extra: dict[str, str] | None = None) -> dict[str, str]:

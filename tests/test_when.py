@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -21,12 +21,8 @@ from crampcoach.core.times import (
 )
 from crampcoach.core.when import ALLOWED, WhenError, parse_when
 
-try:
-    BERLIN = ZoneInfo("Europe/Berlin")
-except ZoneInfoNotFoundError:  # pragma: no cover - a machine without a zone database
-    BERLIN = None  # type: ignore[assignment]
-
-needs_zones = pytest.mark.skipif(BERLIN is None, reason="no IANA zone database")
+# The tzdata package (a dependency) guarantees the zone database on every machine.
+BERLIN = ZoneInfo("Europe/Berlin")
 CET = timezone(timedelta(hours=1))
 # Sunday 22 Nov 2026, 08:30 in the morning, CET (no DST around).
 MORNING = datetime(2026, 11, 22, 8, 30, 15, 123456, tzinfo=CET)
@@ -202,7 +198,6 @@ def test_when_error_is_a_value_error() -> None:
 # ---------------------------------------------------------------- DST (a real zone)
 
 
-@needs_zones
 def test_time_in_spring_gap_is_moved_and_explained() -> None:
     # Europe/Berlin: 29 Mar 2026, 02:00 -> 03:00.
     now = datetime(2026, 3, 29, 9, 0, tzinfo=BERLIN)
@@ -213,7 +208,6 @@ def test_time_in_spring_gap_is_moved_and_explained() -> None:
     assert res.note is not None and "did not exist" in res.note and "02:30" in res.note
 
 
-@needs_zones
 def test_time_in_autumn_overlap_offers_both_instants() -> None:
     # Europe/Berlin: 25 Oct 2026, 03:00 -> 02:00; 02:30 happens twice.
     now = datetime(2026, 10, 25, 9, 0, tzinfo=BERLIN)
@@ -228,7 +222,6 @@ def test_time_in_autumn_overlap_offers_both_instants() -> None:
     assert to_iso(second) == "2026-10-25T02:30:00+01:00"
 
 
-@needs_zones
 def test_ordinary_times_in_a_real_zone_carry_that_days_offset() -> None:
     now = datetime(2026, 7, 1, 9, 0, tzinfo=BERLIN)
     assert to_iso(parse_when("03:10", now, BERLIN).instant) == "2026-07-01T03:10:00+02:00"
