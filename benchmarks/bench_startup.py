@@ -10,6 +10,7 @@ so both see the same machine. Targets: first frame ≤ 1.25× and memory ≤ 1.5
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import pty
 import select
@@ -76,16 +77,16 @@ def run_once(
             if first is not None and filled is not None:
                 break
     proc.terminate()
-    try:
-        while True:
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if ready:
+    usage = None
+    while usage is None:
+        # Keep draining the pty so the child is never blocked writing while it exits.
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            with contextlib.suppress(OSError):  # the child closed its side
                 os.read(master, 65536)
-            pid, _status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-    except OSError:
-        _, _status, usage = os.wait4(proc.pid, 0)
+        pid, _status, rusage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            usage = rusage
     os.close(master)
     proc.returncode = 0  # reaped by wait4
     if first is None or filled is None:

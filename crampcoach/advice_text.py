@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from crampcoach.core.doctor import Advice, advise, check_episode
+from crampcoach.core.doctor import Advice, advise, check_episode, lookback_nights
 from crampcoach.core.models import Episode
 from crampcoach.store import Journal
 
 
 def current_advice(journal: Journal, now: datetime) -> Advice:
+    """The advice as of ``now``, from only the nights the rules can look at."""
     settings = journal.settings()
+    # Two days' margin: nights are named by their evening and may be in another zone.
+    since = now - timedelta(days=lookback_nights(settings.thresholds) + 2)
     return advise(
-        journal.episodes(),
+        journal.episodes_since(since),
         journal.profile(),
         now=now,
         boundary_hour=settings.night_boundary_hour,

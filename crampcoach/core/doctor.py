@@ -97,6 +97,24 @@ THRESHOLD_INFO: dict[str, ThresholdInfo] = {t.key: t for t in THRESHOLDS}
 DEFAULT_THRESHOLDS: dict[str, float] = {t.key: t.default for t in THRESHOLDS}
 
 
+def lookback_nights(thresholds: Mapping[str, float]) -> int:
+    """How many nights back any rule looks: episodes older than this cannot change the advice.
+
+    Lets a caller hand ``advise`` only the recent part of a long journal (the home screen
+    does, to stay quick with years of data). Keep in step with the evaluators below;
+    tests/test_advice_window.py checks the two agree.
+    """
+    t = merge_thresholds(thresholds)
+    spans = (
+        t["recent_nights"],
+        t["woke_window_nights"],
+        2 * t["worse_window_nights"],
+        t["frequent_short_window"],
+        t["frequent_long_window"],
+    )
+    return int(max(spans))
+
+
 def merge_thresholds(overrides: Mapping[str, Any] | None = None) -> dict[str, float]:
     """The defaults with valid overrides applied; unknown keys and bad values are ignored."""
     merged = dict(DEFAULT_THRESHOLDS)

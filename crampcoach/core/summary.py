@@ -32,24 +32,32 @@ class HomeSummary:
     cramp_nights_7: int
     cramp_nights_30: int
     strip: tuple[tuple[date, int], ...]  # the last 30 nights, oldest first, with episode counts
-    total_episodes: int
+
+
+SUMMARY_NIGHTS = 30
 
 
 def home_summary(
-    episodes: Sequence[Episode], now: datetime, boundary_hour: int = 12
+    episodes: Sequence[Episode],
+    now: datetime,
+    boundary_hour: int = 12,
+    last_episode: Episode | None = None,
 ) -> HomeSummary:
     """``now`` is an aware local time; the current night is the one now belongs to.
 
     "Last night" is the most recent night that has started: before noon that is the
     night just ending, in the afternoon it is the evening ahead, so before noon it is
     the one people mean when they wake.
+
+    Only the last 30 nights matter, so ``episodes`` may be just those; then pass the
+    journal's ``last_episode`` for when none of them fall in that span.
     """
     current = night_of(now, None, boundary_hour)
     by_night: dict[date, list[Episode]] = {}
     for ep in episodes:
         by_night.setdefault(episode_night(ep, boundary_hour), []).append(ep)
     last_night_date = current if now.hour < boundary_hour else current - timedelta(days=1)
-    nights30 = night_range(current, 30)
+    nights30 = night_range(current, SUMMARY_NIGHTS)
     strip = tuple((n, len(by_night.get(n, ()))) for n in nights30)
     nights7 = set(night_range(current, 7))
     return HomeSummary(
@@ -57,11 +65,10 @@ def home_summary(
             last_night_date,
             tuple(sorted(by_night.get(last_night_date, ()), key=lambda e: e.started_at)),
         ),
-        last_episode=max(episodes, key=lambda e: e.started_at) if episodes else None,
+        last_episode=max(episodes, key=lambda e: e.started_at) if episodes else last_episode,
         cramp_nights_7=sum(1 for n in nights7 if n in by_night),
         cramp_nights_30=sum(1 for n, c in strip if c),
         strip=strip,
-        total_episodes=len(episodes),
     )
 
 

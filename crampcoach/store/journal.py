@@ -327,6 +327,46 @@ class Journal:
         eps = self._records("episodes", episode_from_stored)
         return eps
 
+    def episodes_since(self, since: datetime) -> list[Episode]:
+        """Episodes that started at or after ``since``, oldest first.
+
+        Reads the stored times only, building records just for the recent ones: the
+        home screen stays quick with years of nights in the journal.
+        """
+        data = self._read_or_explain()
+        cutoff = since.timestamp()
+        recent = []
+        for doc in data.get("episodes", {}).values():
+            try:
+                started = datetime.fromisoformat(doc["started_at"]).timestamp()
+            except (KeyError, TypeError, ValueError):
+                started = cutoff  # let full validation decide about a damaged record
+            if started >= cutoff:
+                try:
+                    recent.append(episode_from_stored(doc))
+                except ValidationError:
+                    continue
+        recent.sort(key=_SORT_KEYS["episodes"])
+        return recent
+
+    def last_episode(self) -> Episode | None:
+        """The most recent episode, found from the stored times without building the rest."""
+        data = self._read_or_explain()
+        best, best_t = None, float("-inf")
+        for doc in data.get("episodes", {}).values():
+            try:
+                t = datetime.fromisoformat(doc["started_at"]).timestamp()
+            except (KeyError, TypeError, ValueError):
+                continue
+            if t > best_t:
+                best, best_t = doc, t
+        if best is None:
+            return None
+        try:
+            return episode_from_stored(best)
+        except ValidationError:
+            return None
+
     def get_episode(self, episode_id: str) -> Episode | None:
         return next((e for e in self.episodes() if e.id == episode_id), None)
 

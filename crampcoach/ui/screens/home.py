@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
@@ -12,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from crampcoach.core.summary import HomeSummary, home_summary
+from crampcoach.core.summary import SUMMARY_NIGHTS, HomeSummary, home_summary
 from crampcoach.core.vocab import label
 from crampcoach.store import JournalError
 from crampcoach.ui.app import ACTIONS
@@ -39,7 +40,8 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with VerticalScroll(id="home"):
-            yield DoctorBanner(id="doctor-banner")
+            # Hidden until the rules have run: no empty bar, and the first layout fits the screen.
+            yield DoctorBanner(id="doctor-banner").set_styles("display: none;")
             with Horizontal(id="glance"):
                 yield Static(id="last-night", classes="card")
                 yield Static(id="counts", classes="card")
@@ -72,7 +74,10 @@ class HomeScreen(Screen[None]):
             return
         now = app.now()
         try:
-            summary = home_summary(app.journal.episodes(), now, app.settings.night_boundary_hour)
+            # Only the last 30 nights show here: years of older records are never built.
+            recent = app.journal.episodes_since(now - timedelta(days=SUMMARY_NIGHTS + 2))
+            last = None if recent else app.journal.last_episode()
+            summary = home_summary(recent, now, app.settings.night_boundary_hour, last)
             advice = current_advice(app.journal, now)
         except JournalError as exc:
             app.show_error(exc)
