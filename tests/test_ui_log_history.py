@@ -348,3 +348,45 @@ async def test_resize_during_the_log_form_keeps_what_was_typed(tmp_path):
         await pilot.pause()
     (saved,) = open_journal(tmp_path).episodes()
     assert saved.duration_s == 360 and saved.notes == "calf, left"
+
+
+async def test_theme_hint_styles_the_first_frame_and_follows_the_journal(tmp_path):
+    from crampcoach.ui.app import CrampCoachApp
+    from crampcoach.ui.theme_hint import read_hint
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+    assert read_hint(tmp_path) == "crampcoach-night-red"
+
+    # As the command line starts it: the journal opens after the first frame.
+    opened = []
+
+    def opener():
+        opened.append(True)
+        return open_journal(tmp_path)
+
+    again = CrampCoachApp(
+        None, tmp_path, opener=opener, theme_hint=read_hint(tmp_path), now=lambda: NOW, zone=ZONE
+    )
+    assert again.theme == "crampcoach-night-red" and not opened  # before any journal read
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert opened and isinstance(again.screen, HomeScreen)
+        assert "last 30 nights" in str(again.screen.query_one("#counts", Static).render())
+
+    # A stale hint is corrected from the journal, which stays the source of truth.
+    (tmp_path / "theme").write_text("crampcoach-dark")
+    third = CrampCoachApp(
+        None,
+        tmp_path,
+        opener=lambda: open_journal(tmp_path),
+        theme_hint="crampcoach-dark",
+        now=lambda: NOW,
+        zone=ZONE,
+    )
+    async with third.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert third.theme == "crampcoach-night-red"
+    assert read_hint(tmp_path) == "crampcoach-night-red"

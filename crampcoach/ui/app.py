@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -15,8 +16,10 @@ from textual.screen import Screen
 
 from crampcoach.core.models import Settings
 from crampcoach.localzone import local_zone
-from crampcoach.store import Journal, JournalError, WriteFailed
 from crampcoach.ui.themes import NIGHT_RED, THEMES
+
+if TYPE_CHECKING:  # the store loads with the journal, after the first frame
+    from crampcoach.store import Journal, JournalError
 
 T = TypeVar("T")
 
@@ -54,13 +57,19 @@ class CrampCoachApp(App[int]):
         now: Callable[[], datetime] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         zone: tzinfo | None = None,
+        opener: Callable[[], Journal] | None = None,
+        theme_hint: str | None = None,
     ) -> None:
+        """Either hand in an open ``journal``, or an ``opener`` that the app calls right
+        after painting its first frame (the command line does: parsing years of records
+        then never delays the screen). ``theme_hint`` styles that first frame."""
         super().__init__()
         self.journal = journal
         self.data_dir = data_dir
         self.startup_error = error
         self.start = start
         self.start_location = location
+        self._opener = opener
         self.zone = zone or local_zone()
         self._now = now
         self.monotonic = monotonic
@@ -71,11 +80,14 @@ class CrampCoachApp(App[int]):
             self.register_theme(theme)
         self.settings = Settings()
         if journal is not None:
+            from crampcoach.store import JournalError
+
             try:
                 self.settings = journal.settings()
             except JournalError as exc:
                 self.startup_error = exc
-        self.theme = self.settings.theme
+        names = {t.name for t in THEMES}
+        self.theme = theme_hint if opener and theme_hint in names else self.settings.theme
 
     # ------------------------------------------------------------ services for screens
 
@@ -94,6 +106,8 @@ class CrampCoachApp(App[int]):
 
     def guard(self, change: Callable[[], T]) -> T | None:
         """Run a journal change; show a failure instead of crashing. None means not saved."""
+        from crampcoach.store import JournalError, WriteFailed
+
         try:
             return change()
         except WriteFailed as exc:
@@ -112,12 +126,15 @@ class CrampCoachApp(App[int]):
         if saved is None:
             return False
         self.settings = saved
+        from crampcoach.ui.theme_hint import write_hint
+
+        write_hint(self.data_dir, saved.theme)
         return True
 
     # ------------------------------------------------------------ screens
 
     def get_default_screen(self) -> Screen:
-        if self.startup_error is not None or self.journal is None:
+        if self.startup_error is not None or (self.journal is None and self._opener is None):
             from crampcoach.ui.screens.error import ErrorScreen
 
             return ErrorScreen(self.startup_error, fatal=True)
@@ -126,6 +143,37 @@ class CrampCoachApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        if self._opener is not None:
+            self.call_after_refresh(self._open_journal)
+        else:
+            self._continue_start()
+
+    def _open_journal(self) -> None:
+        """Read the journal once the home screen is on the terminal."""
+        from crampcoach.store import JournalError
+        from crampcoach.ui.screens.error import ErrorScreen
+        from crampcoach.ui.theme_hint import write_hint
+
+        opener, self._opener = self._opener, None
+        assert opener is not None
+        try:
+            self.journal = opener()
+            self.settings = self.journal.settings()
+        except JournalError as exc:
+            self.startup_error = exc
+            self.push_screen(ErrorScreen(exc, fatal=True))
+            return
+        # The records live as long as the app: keep the collector from walking them.
+        gc.freeze()
+        if self.theme != self.settings.theme:
+            self.theme = self.settings.theme
+        write_hint(self.data_dir, self.settings.theme)
+        refresh = getattr(self.screen, "refresh_summary", None)
+        if refresh is not None:
+            refresh()
+        self._continue_start()
+
+    def _continue_start(self) -> None:
         if self.startup_error is not None:
             return
         if self.start == "first-aid":

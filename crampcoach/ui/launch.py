@@ -1,28 +1,29 @@
-"""Open the journal and run the app; a journal error becomes the app's error screen."""
+"""Run the app; it opens the journal itself, right after its first frame."""
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crampcoach import paths
-from crampcoach.store import Journal, JournalError
+
+if TYPE_CHECKING:
+    from crampcoach.store import Journal
 
 
 def launch(root: Path, start: str | None = None, location: str | None = None) -> int:
     from crampcoach.ui.app import CrampCoachApp
+    from crampcoach.ui.theme_hint import read_hint
 
-    journal: Journal | None = None
-    error: JournalError | None = None
-    try:
-        journal = Journal.open(paths.journal_path(root))
-    except JournalError as exc:
-        error = exc
-    # The journal's records live as long as the app: move them out of the collector's
-    # sight, so its full collections during start-up do not walk them all each time.
-    gc.freeze()
-    app = CrampCoachApp(journal, root, error=error, start=start, location=location)
+    def opener() -> Journal:  # the store loads only here, after the first frame
+        from crampcoach.store import Journal
+
+        return Journal.open(paths.journal_path(root))
+
+    app = CrampCoachApp(
+        None, root, opener=opener, theme_hint=read_hint(root), start=start, location=location
+    )
     app.run()
-    if journal is not None:
-        journal.close()
-    return 1 if error is not None else (app.return_code or 0)
+    if app.journal is not None:
+        app.journal.close()
+    return 1 if app.startup_error is not None else (app.return_code or 0)

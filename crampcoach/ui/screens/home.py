@@ -15,7 +15,6 @@ from textual.widgets import Footer, Header, Static
 
 from crampcoach.core.summary import SUMMARY_NIGHTS, HomeSummary, home_summary
 from crampcoach.core.vocab import label
-from crampcoach.store import JournalError
 from crampcoach.ui.app import ACTIONS
 from crampcoach.ui.format import duration_words, local_time, night_name
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
@@ -68,6 +67,7 @@ class HomeScreen(Screen[None]):
     def refresh_summary(self) -> None:
         """Fill in last night, the counts, the strip and the doctor banner from the journal."""
         from crampcoach.advice_text import current_advice
+        from crampcoach.store import JournalError
 
         app: Any = self.app
         if app.journal is None:
