@@ -14,11 +14,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from crampcoach.core.models import Settings
-from crampcoach.localzone import local_zone
 from crampcoach.ui.themes import NIGHT_RED, THEMES
 
-if TYPE_CHECKING:  # the store loads with the journal, after the first frame
+if TYPE_CHECKING:  # the store and the models load with the journal, after the first frame
+    from crampcoach.core.models import Settings
     from crampcoach.store import Journal, JournalError
 
 T = TypeVar("T")
@@ -70,7 +69,7 @@ class CrampCoachApp(App[int]):
         self.start = start
         self.start_location = location
         self._opener = opener
-        self.zone = zone or local_zone()
+        self._zone = zone
         self._now = now
         self.monotonic = monotonic
         self._catalog: Any = None
@@ -78,7 +77,7 @@ class CrampCoachApp(App[int]):
         self.deleted_episodes: list[Any] = []
         for theme in THEMES:
             self.register_theme(theme)
-        self.settings = Settings()
+        self._settings: Settings | None = None
         if journal is not None:
             from crampcoach.store import JournalError
 
@@ -87,9 +86,34 @@ class CrampCoachApp(App[int]):
             except JournalError as exc:
                 self.startup_error = exc
         names = {t.name for t in THEMES}
-        self.theme = theme_hint if opener and theme_hint in names else self.settings.theme
+        if opener is not None:
+            self.theme = theme_hint if theme_hint in names else THEMES[0].name
+        else:
+            self.theme = self.settings.theme
 
     # ------------------------------------------------------------ services for screens
+
+    @property
+    def settings(self) -> Settings:
+        """The journal's settings (defaults until the journal is open)."""
+        if self._settings is None:
+            from crampcoach.core.models import Settings
+
+            self._settings = Settings()
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: Settings) -> None:
+        self._settings = value
+
+    @property
+    def zone(self) -> tzinfo:
+        """The local time zone (looked up on first use; tests hand in their own)."""
+        if self._zone is None:
+            from crampcoach.localzone import local_zone
+
+            self._zone = local_zone()
+        return self._zone
 
     def now(self) -> datetime:
         """The current local time (tests hand in their own clock)."""

@@ -13,15 +13,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from crampcoach.core.summary import SUMMARY_NIGHTS, HomeSummary, home_summary
 from crampcoach.core.vocab import label
 from crampcoach.ui.app import ACTIONS
 from crampcoach.ui.format import duration_words, local_time, night_name
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
 from crampcoach.ui.widgets.night_strip import NightStrip
 
-if TYPE_CHECKING:  # the doctor rules load in the worker, after the first frame
+if TYPE_CHECKING:  # these load with the numbers, after the first frame
     from crampcoach.core.doctor import Advice
+    from crampcoach.core.summary import HomeSummary
 
 
 class HomeScreen(Screen[None]):
@@ -67,6 +67,7 @@ class HomeScreen(Screen[None]):
     def refresh_summary(self) -> None:
         """Fill in last night, the counts, the strip and the doctor banner from the journal."""
         from crampcoach.advice_text import current_advice
+        from crampcoach.core.summary import SUMMARY_NIGHTS, home_summary
         from crampcoach.store import JournalError
 
         app: Any = self.app
