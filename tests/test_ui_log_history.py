@@ -390,3 +390,16 @@ async def test_theme_hint_styles_the_first_frame_and_follows_the_journal(tmp_pat
         await pilot.pause()
         assert third.theme == "crampcoach-night-red"
     assert read_hint(tmp_path) == "crampcoach-night-red"
+
+
+async def test_home_shows_a_cramp_logged_tonight(tmp_path):
+    from datetime import datetime as dt
+
+    evening = dt(2026, 11, 22, 23, 40, tzinfo=ZONE)
+    app = make_app(
+        tmp_path, episodes=[episode("2026-11-22 23:10", locations=["calf"])], now=evening
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        card = str(app.screen.query_one("#last-night", Static).render())
+        assert card.startswith("Tonight") and "23:10" in card

@@ -32,6 +32,8 @@ class HomeSummary:
     cramp_nights_7: int
     cramp_nights_30: int
     strip: tuple[tuple[date, int], ...]  # the last 30 nights, oldest first, with episode counts
+    # In the evening, the night ahead: a cramp logged tonight shows instead of last night's.
+    tonight: NightSummary | None = None
 
 
 SUMMARY_NIGHTS = 30
@@ -69,6 +71,11 @@ def home_summary(
         cramp_nights_7=sum(1 for n in nights7 if n in by_night),
         cramp_nights_30=sum(1 for n, c in strip if c),
         strip=strip,
+        tonight=(
+            NightSummary(current, tuple(sorted(by_night[current], key=lambda e: e.started_at)))
+            if current != last_night_date and current in by_night
+            else None
+        ),
     )
 
 

@@ -87,8 +87,9 @@ class HomeScreen(Screen[None]):
 
     def _show(self, s: HomeSummary, advice: Advice) -> None:
         zone = self.app.zone  # type: ignore[attr-defined]
-        last = s.last_night
-        lines = [f"[b]Last night[/b] ({night_name(last.night)})"]
+        last = s.tonight or s.last_night
+        heading = "Tonight" if s.tonight else "Last night"
+        lines = [f"[b]{heading}[/b] ({night_name(last.night)})"]
         if last.had_cramp:
             first = last.episodes[0]
             where = ", ".join(label(x) for x in first.locations) or "leg"
