@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from tests.ui_support import freeze_blink, make_app
-
-THEMES = ("crampcoach-dark", "crampcoach-night-red")
+from tests.ui_support import THEMES, freeze_blink, make_app, opening, snapshot_root
 
 
 def _app(name: str, theme: str, **kwargs):
-    # A fixed folder: Settings shows the data folder, so it must not vary between runs.
-    root = Path(f"/tmp/crampcoach-snapshot-{name}-{theme}")
-    shutil.rmtree(root, ignore_errors=True)
-    return make_app(root, theme=theme, **kwargs)
-
-
-def _opening(*keys: str):
-    async def run_before(pilot) -> None:
-        await pilot.pause()
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
-        freeze_blink(pilot.app)
-        await pilot.pause()
-
-    return run_before
+    return make_app(snapshot_root(name, theme), theme=theme, **kwargs)
 
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_learn(snap_compare, theme):
-    assert snap_compare(_app("learn", theme), terminal_size=(80, 24), run_before=_opening("i"))
+    assert snap_compare(_app("learn", theme), terminal_size=(80, 24), run_before=opening("i"))
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -50,7 +30,7 @@ def test_learn_doctor_article(snap_compare, theme):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_settings(snap_compare, theme):
-    assert snap_compare(_app("settings", theme), terminal_size=(80, 24), run_before=_opening("s"))
+    assert snap_compare(_app("settings", theme), terminal_size=(80, 24), run_before=opening("s"))
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -70,5 +50,5 @@ def test_settings_data_section(snap_compare, theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_welcome(snap_compare, theme):
     assert snap_compare(
-        _app("welcome", theme, welcomed=False), terminal_size=(80, 24), run_before=_opening()
+        _app("welcome", theme, welcomed=False), terminal_size=(80, 24), run_before=opening()
     )

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from tests.ui_support import FakeClock, freeze_blink, make_app
-
-THEMES = ("crampcoach-dark", "crampcoach-night-red")
+from tests.ui_support import THEMES, FakeClock, freeze_blink, make_app, snapshot_root
 
 
 def _app(name: str, theme: str, clock: FakeClock, **kwargs):
-    root = Path(f"/tmp/crampcoach-snapshot-{name}-{theme}")
-    shutil.rmtree(root, ignore_errors=True)
-    app = make_app(root, theme=theme, clock=clock, **kwargs)
+    app = make_app(snapshot_root(name, theme), theme=theme, clock=clock, **kwargs)
     # No flash: a snapshot taken in the 0.3 s after a step's end would vary.
     app.settings = replace(app.settings, flash=False)
     return app

@@ -93,3 +93,33 @@ def sample_episodes() -> list[Episode]:
         episode("2026-11-12 01:50", duration_min=1.5, side="both", locations=["toes"], intensity=3),
         episode("2026-11-03 03:30", duration_min=2, side="left", locations=["calf"], intensity=5),
     ]
+
+
+# ---------------------------------------------------------------- snapshot helpers
+
+THEMES = ("crampcoach-dark", "crampcoach-night-red")
+
+
+def snapshot_root(name: str, theme: str) -> Path:
+    """A fixed, emptied folder: screens that show the data folder must not vary per run."""
+    import shutil
+
+    root = Path(f"/tmp/crampcoach-snapshot-{name}-{theme}")
+    shutil.rmtree(root, ignore_errors=True)
+    return root
+
+
+def opening(*keys: str):
+    """A snap_compare ``run_before`` that presses ``keys``, stops cursors blinking and lets
+    screens that read the journal after their first paint settle."""
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        freeze_blink(pilot.app)
+        for _ in range(3):
+            await pilot.pause()
+
+    return run_before
