@@ -34,6 +34,7 @@ def stats_output(journal: Journal, now: datetime, *, as_json: bool) -> str:
             settings,
             now,
             bedtime_routine_ids=bedtime,
+            visits=journal.doctor_visits(),
         )
         return json.dumps(doc, indent=2, ensure_ascii=False)
     return _stats_text(journal, episodes, checkins, runs, settings, now, bedtime)
@@ -48,8 +49,8 @@ def _stats_text(
     now: datetime,
     bedtime: frozenset[str],
 ) -> str:
-    from crampcoach.advice_text import advice_lines
-    from crampcoach.core.doctor import OWN_THRESHOLD_NOTE, advise, thresholds_from_settings
+    from crampcoach.advice_text import advice_lines, current_advice, help_text
+    from crampcoach.core.doctor import OWN_THRESHOLD_NOTE
     from crampcoach.core.patterns import compute_patterns, format_duration, index_episodes
 
     boundary = settings.night_boundary_hour
@@ -57,13 +58,7 @@ def _stats_text(
     p = compute_patterns(
         index, checkins, runs, now=now, boundary_hour=boundary, bedtime_routine_ids=bedtime
     )
-    advice = advise(
-        index,
-        journal.profile(),
-        now=now,
-        boundary_hour=boundary,
-        thresholds=thresholds_from_settings(settings),
-    )
+    advice = current_advice(journal, now)
     if not episodes:
         head = ["No episodes logged yet. Log one with `crampcoach log` or press l in the app."]
     else:
@@ -88,6 +83,8 @@ def _stats_text(
     body += ["", *advice_lines(advice)]
     if advice.note_own_threshold:
         body.append(OWN_THRESHOLD_NOTE)
+    body += list(advice.notes)
+    body += help_text(advice)
     return "\n".join(body)
 
 

@@ -10,7 +10,9 @@ from typing import Any
 
 from crampcoach.core import vocab
 from crampcoach.core.errors import Problem, ValidationError
+from crampcoach.core.text import first_control
 from crampcoach.core.times import NaiveTimeError, from_iso, to_iso
+from crampcoach.core.urgent_help import NUMBER_MAX, number_problem
 
 YEAR_MIN, YEAR_MAX = 1900, 2999
 
@@ -121,6 +123,22 @@ class Settings:
     welcomed: bool = False
     last_side: str | None = None
     last_locations: tuple[str, ...] = ()
+    # Help at any hour: empty means the UK/EU defaults (core/urgent_help.py).
+    out_of_hours_number: str = ""
+    emergency_number: str = ""
+    # Printed on the doctor report when set.
+    patient_name: str = ""
+
+
+PATIENT_NAME_MAX = 80
+
+
+def _setting_text(raw: Mapping[str, Any], key: str, limit: int) -> str:
+    """A short one-line text setting; anything else reads as empty."""
+    value = raw.get(key)
+    if not isinstance(value, str) or len(value) > limit or first_control(value) is not None:
+        return ""
+    return " ".join(value.split())
 
 
 # ---------------------------------------------------------------- validation helpers
@@ -470,7 +488,15 @@ def settings_from_dict(raw: Mapping[str, Any]) -> Settings:
         welcomed=_bool(raw, "welcomed", False, problems),
         last_side=last_side if last_side in vocab.SIDES else None,
         last_locations=last_locations,
+        out_of_hours_number=_help_number(raw, "out_of_hours_number"),
+        emergency_number=_help_number(raw, "emergency_number"),
+        patient_name=_setting_text(raw, "patient_name", PATIENT_NAME_MAX),
     )
+
+
+def _help_number(raw: Mapping[str, Any], key: str) -> str:
+    value = _setting_text(raw, key, NUMBER_MAX)
+    return value if number_problem(value) is None else ""
 
 
 def settings_to_dict(settings: Settings) -> dict[str, Any]:

@@ -11,7 +11,13 @@ from datetime import date, datetime
 from typing import Any
 
 from crampcoach.core import vocab
-from crampcoach.core.doctor import Advice, advise, thresholds_from_settings
+from crampcoach.core.doctor import (
+    Advice,
+    advise,
+    numbers_from_settings,
+    thresholds_from_settings,
+)
+from crampcoach.core.doctor_visit import DoctorVisit
 from crampcoach.core.models import CheckIn, Episode, Profile, RoutineRun, Settings
 from crampcoach.core.patterns import (
     WEEKDAYS,
@@ -20,6 +26,7 @@ from crampcoach.core.patterns import (
     Tally,
     compute_patterns,
     index_episodes,
+    journal_first_night,
     local_start,
     percent,
 )
@@ -80,6 +87,8 @@ def advice_json(advice: Advice, thresholds: Mapping[str, float] | None = None) -
         "headline": advice.headline,
         "whom": list(advice.whom),
         "note_own_threshold": advice.note_own_threshold,
+        "notes": list(advice.notes),
+        "help": list(advice.help),
         "reasons": [
             {
                 "rule_id": r.rule_id,
@@ -211,16 +220,26 @@ def stats_json(
     *,
     days: int | None = None,
     bedtime_routine_ids: Collection[str] = (),
+    visits: Iterable[DoctorVisit] = (),
 ) -> dict[str, Any]:
     """The stable JSON document for ``crampcoach stats --json`` (see docs/stats-schema.md)."""
     settings = settings or Settings()
     boundary = settings.night_boundary_hour
     index = index_episodes(episodes, boundary)
+    checkins, runs = list(checkins), list(runs)
     p = compute_patterns(
         index, checkins, runs, now=now, days=days, bedtime_routine_ids=bedtime_routine_ids
     )
     thresholds = thresholds_from_settings(settings)
-    advice = advise(index, profile, now=now, thresholds=thresholds)
+    advice = advise(
+        index,
+        profile,
+        now=now,
+        thresholds=thresholds,
+        first_night=journal_first_night(index, checkins, runs),
+        visits=visits,
+        numbers=numbers_from_settings(settings),
+    )
     out: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "generated_at": to_iso(now),

@@ -20,6 +20,7 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
+from crampcoach.core.doctor_visit import DoctorVisit, visit_from_dict, visit_to_dict
 from crampcoach.core.errors import ValidationError
 from crampcoach.core.models import (
     CheckIn,
@@ -39,6 +40,7 @@ from crampcoach.core.models import (
     settings_from_dict,
     settings_to_dict,
 )
+from crampcoach.core.nights import night_of
 from crampcoach.store import backups
 from crampcoach.store.atomic import has_stale_temps, remove_stale_temps
 from crampcoach.store.errors import CorruptJournal, JournalLocked, NewerJournal, WriteFailed
@@ -453,6 +455,62 @@ class Journal:
         with self._change() as db:
             db.table("routine_runs").insert(run_to_dict(run))
         return run
+
+    # ------------------------------------------------------------ doctor's visits (doctor advice)
+    # "I saw a doctor about this": a visit quiets the routine doctor reasons present at its
+    # date (core/doctor.py). The gate is core/doctor_visit.py; records it refuses are skipped.
+
+    def doctor_visits(self) -> list[DoctorVisit]:
+        """Recorded visits, oldest first."""
+        visits = self._records("doctor_visits", visit_from_dict)
+        return sorted(visits, key=lambda v: v.seen_on)
+
+    def add_doctor_visit(self, visit: DoctorVisit) -> DoctorVisit:
+        with self._change() as db:
+            db.table("doctor_visits").insert(visit_to_dict(visit))
+        return visit
+
+    def episodes_with_red_flags(self) -> list[Episode]:
+        """Every episode that noted a warning sign, oldest first (signs have no time limit)."""
+        data = self._read_or_explain()
+        found = []
+        for doc in data.get("episodes", {}).values():
+            if not doc.get("red_flags"):
+                continue
+            try:
+                found.append(episode_from_stored(doc))
+            except ValidationError:
+                continue
+        found.sort(key=_SORT_KEYS["episodes"])
+        return found
+
+    def first_record_night(self, boundary_hour: int = 12) -> date | None:
+        """The night of the journal's first episode, check-in or routine run (None: empty).
+
+        Nights before it were never tracked, so no doctor rule compares against them.
+        """
+        data = self._read_or_explain()
+        best: tuple[float, datetime] | None = None
+        for table in ("episodes", "routine_runs"):
+            for doc in data.get(table, {}).values():
+                try:
+                    started = datetime.fromisoformat(doc["started_at"])
+                except (KeyError, TypeError, ValueError):
+                    continue
+                if started.tzinfo is None:
+                    continue
+                stamp = started.timestamp()
+                if best is None or stamp < best[0]:
+                    best = (stamp, started)
+        nights = []
+        if best is not None:
+            nights.append(night_of(best[1], None, boundary_hour))
+        for doc in data.get("checkins", {}).values():
+            try:
+                nights.append(date.fromisoformat(doc["night"]))
+            except (KeyError, TypeError, ValueError):
+                continue
+        return min(nights, default=None)
 
     # ------------------------------------------------------------ profile and settings
 

@@ -1,0 +1,83 @@
+""" "I saw a doctor about this": the record, and the one gate every such record passes.
+
+A visit quiets the routine-level doctor reasons present at its date until something new
+fires (see ``crampcoach.core.doctor``); it never quiets an urgent one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from crampcoach.core.errors import Problem, ValidationError
+from crampcoach.core.models import new_id
+from crampcoach.core.text import control_name, first_control
+
+VISIT_NOTE_MAX = 500
+YEAR_MIN = 1900
+
+
+@dataclass(frozen=True)
+class DoctorVisit:
+    seen_on: date
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+def visit_from_dict(raw: Mapping[str, Any], *, today: date | None = None) -> DoctorVisit:
+    """Build a visit from typed or stored values; raise ValidationError naming each field.
+
+    ``today`` (the user's local date) refuses a date in the future; stored records are
+    read without it, so a clock set back never hides one.
+    """
+    problems: list[Problem] = []
+    seen_raw = raw.get("seen_on")
+    seen_on: date | None = None
+    if isinstance(seen_raw, date):
+        seen_on = seen_raw
+    elif isinstance(seen_raw, str):
+        try:
+            seen_on = date.fromisoformat(seen_raw.strip())
+        except ValueError:
+            problems.append(Problem("seen_on", f"{seen_raw!r} is not a date like 2026-11-22"))
+    else:
+        problems.append(Problem("seen_on", "a date like 2026-11-22 is needed"))
+    if seen_on is not None:
+        if seen_on.year < YEAR_MIN:
+            problems.append(Problem("seen_on", f"year {seen_on.year} is too early"))
+        elif today is not None and seen_on > today:
+            problems.append(
+                Problem("seen_on", f"{seen_on.isoformat()} is in the future (today is {today})")
+            )
+    note = raw.get("note") or ""
+    if not isinstance(note, str):
+        problems.append(Problem("note", "must be text"))
+        note = ""
+    note = note.strip()
+    if len(note) > VISIT_NOTE_MAX:
+        problems.append(Problem("note", f"must be at most {VISIT_NOTE_MAX} characters"))
+    bad = first_control(note)
+    if bad is not None:
+        problems.append(Problem("note", f"contains the control character {control_name(bad)}"))
+    try:
+        note.encode("utf-8")
+    except UnicodeEncodeError:
+        problems.append(Problem("note", "contains characters that cannot be stored"))
+    if problems or seen_on is None:
+        raise ValidationError(problems)
+    visit_id = raw.get("id")
+    if isinstance(visit_id, str) and visit_id:
+        return DoctorVisit(seen_on, note, visit_id)
+    return DoctorVisit(seen_on, note)
+
+
+def visit_to_dict(visit: DoctorVisit) -> dict[str, Any]:
+    return {"id": visit.id, "seen_on": visit.seen_on.isoformat(), "note": visit.note}
+
+
+def latest_visit(visits: Iterable[DoctorVisit], today: date | None = None) -> DoctorVisit | None:
+    """The most recent visit up to ``today`` (a visit dated later is not yet one)."""
+    usable = [v for v in visits if today is None or v.seen_on <= today]
+    return max(usable, key=lambda v: v.seen_on, default=None)
