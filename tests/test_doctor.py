@@ -1,4 +1,7 @@
-"""Doctor rules: each at, below and above its threshold; wording that never diagnoses."""
+"""Doctor rules: each at, below and above its threshold; wording that never diagnoses.
+
+Windows, tracked nights and recorded visits have their own file: tests/test_doctor_windows.py.
+"""
 
 from __future__ import annotations
 
@@ -38,8 +41,15 @@ def assert_clean(advice: Dr.Advice) -> None:
     for r in advice.reasons:
         assert not FORBIDDEN.search(r.text), r.text
         assert r.whom and r.whom[0] == Dr.GP, r
+        if r.level == Dr.URGENT:
+            # Urgent means today, so never a specialist; and always whom to call at night.
+            assert r.whom == (Dr.GP,), r
+            assert "NHS 111" in r.text and "999" in r.text and "112" in r.text, r.text
     if advice.whom:
         assert advice.whom[0] == Dr.GP
+    if advice.level == Dr.URGENT:
+        assert advice.whom == (Dr.GP,)
+        assert Dr.PHLEBOLOGIST not in advice.whom
 
 
 # ---------------------------------------------------------------- thresholds
@@ -60,51 +70,126 @@ def test_threshold_metadata_covers_every_key():
     for info in Dr.THRESHOLDS:
         assert info.label and info.unit
         assert info.default == Dr.DEFAULT_THRESHOLDS[info.key]
-        assert info.default >= info.minimum
+        assert info.minimum <= info.default <= info.maximum
 
 
-def test_merge_thresholds():
-    merged = Dr.merge_thresholds({"woke_nights": 4, "nonsense": 9, "worse_ratio": "x"})
-    assert merged["woke_nights"] == 4
-    assert "nonsense" not in merged
-    assert merged["worse_ratio"] == 1.5
-    assert Dr.merge_thresholds({"woke_nights": 0})["woke_nights"] == 3  # below minimum
-    assert Dr.merge_thresholds({"woke_nights": True})["woke_nights"] == 3
+@pytest.mark.parametrize(
+    ("overrides", "key", "used"),
+    [
+        ({"woke_nights": 4}, "woke_nights", 4),
+        ({"nonsense": 9}, "woke_nights", 3),
+        ({"worse_ratio": "x"}, "worse_ratio", 1.5),
+        ({"woke_nights": 0}, "woke_nights", 3),  # below the minimum: the default
+        ({"woke_nights": -2}, "woke_nights", 3),
+        ({"woke_nights": True}, "woke_nights", 3),
+        ({"woke_nights": float("nan")}, "woke_nights", 3),
+        # The urgent long-cramp rule cannot be switched off or loosened past the NHS limit.
+        ({"long_episode_min": 1440}, "long_episode_min", 10),
+        ({"long_episode_min": 10.5}, "long_episode_min", 10),
+        ({"long_episode_min": 5}, "long_episode_min", 5),
+        ({"long_episode_min": 0}, "long_episode_min", 10),
+        # N of M: N is never more than M.
+        ({"woke_nights": 9}, "woke_nights", 7),
+        ({"woke_nights": 5, "woke_window_nights": 4}, "woke_nights", 4),
+        ({"frequent_short_nights": 8}, "frequent_short_nights", 7),
+        ({"frequent_long_nights": 31}, "frequent_long_nights", 30),
+        ({"worse_min_nights": 20}, "worse_min_nights", 14),
+        # Sane upper bounds.
+        ({"frequent_long_window": 10_000}, "frequent_long_window", 90),
+        ({"worse_window_nights": 500}, "worse_window_nights", 90),
+        ({"worse_ratio": 1e9}, "worse_ratio", 10),
+        ({"recent_nights": 2}, "recent_nights", 14),  # the urgent window is never shortened
+        ({"recent_nights": 1e6}, "recent_nights", 90),
+        ({"woke_window_nights": 2.4}, "woke_window_nights", 2),
+    ],
+)
+def test_thresholds_are_bounded_where_they_are_read(overrides, key, used):
+    assert Dr.merge_thresholds(overrides)[key] == used
+
+
+def test_merge_thresholds_from_settings():
     assert Dr.merge_thresholds(None) == Dr.DEFAULT_THRESHOLDS
     s = Settings(thresholds={"long_episode_min": 5.0})
     assert Dr.thresholds_from_settings(s)["long_episode_min"] == 5
     assert Dr.thresholds_from_settings(None) == Dr.DEFAULT_THRESHOLDS
 
 
+def test_a_huge_long_cramp_limit_in_settings_still_fires_at_ten_minutes():
+    eps = [episode_on_night(ago(1), minutes=11)]
+    advice = Dr.advise(eps, now=NOW, thresholds={"long_episode_min": 1440})
+    assert advice.level == Dr.URGENT
+    assert "longer than 10 minutes" in reason(advice, "long-episode").text
+
+
+def test_n_greater_than_m_in_settings_still_fires():
+    eps = episodes_on_nights([ago(i) for i in range(7)])
+    advice = Dr.advise(eps, now=NOW, thresholds={"woke_nights": 50})
+    assert "woke-most-nights" in ids(advice)
+
+
+@pytest.mark.parametrize(
+    ("values", "ok"),
+    [
+        ({"woke_nights": 3}, True),
+        ({"woke_nights": 8}, False),
+        ({"long_episode_min": 11}, False),
+        ({"frequent_long_nights": 10, "frequent_long_window": 9}, False),
+        ({"frequent_long_nights": 9, "frequent_long_window": 9}, True),
+    ],
+)
+def test_threshold_problem_for_the_settings_screen(values, ok):
+    from crampcoach.core.doctor_thresholds import threshold_problem
+
+    assert (threshold_problem(values) is None) is ok
+
+
 def test_rules_are_data_with_an_evaluator_each():
-    assert {r.rule_id for r in Dr.RULES} == set(Dr.EVALUATORS)
+    context = set(Dr.CONTEXT_RULES)
+    assert {r.rule_id for r in Dr.RULES} - context == set(Dr.EVALUATORS)
     for rule in Dr.RULES:
         assert rule.level in Dr.LEVELS
         assert rule.whom[0] == Dr.GP
         assert all(k in Dr.DEFAULT_THRESHOLDS for k in rule.thresholds)
+        if rule.level == Dr.URGENT:
+            assert rule.whom == (Dr.GP,)
+            # No urgent rule reads a threshold that could switch it off.
+            assert not {"woke_nights", "frequent_long_window"} & set(rule.thresholds)
 
 
 def test_nothing_logged_means_no_advice():
     advice = Dr.advise([], Profile(), now=NOW)
-    assert advice == Dr.Advice("none", (), (), False)
+    assert advice.level == "none" and advice.reasons == () and advice.whom == ()
     assert "Nothing in your log" in advice.headline
+    # Help at any hour is there whatever the level.
+    assert any("NHS 111" in line for line in advice.help)
+    assert any("999" in line and "112" in line for line in advice.help)
 
 
 # ---------------------------------------------------------------- urgent: long episode
 
 
 @pytest.mark.parametrize(
-    ("seconds", "fires"), [(599, False), (600, False), (601, True), (900, True)]
+    ("seconds", "fires", "shown"),
+    [
+        (599, False, None),
+        (600, False, None),
+        (601, True, "10 min 1 s"),
+        (630, True, "10 min 30 s"),
+        (660, True, "11 min"),
+        (900, True, "15 min"),
+    ],
 )
-def test_long_episode_at_below_and_above(seconds, fires):
+def test_long_episode_at_below_and_above(seconds, fires, shown):
     eps = [episode_on_night(ago(2), minutes=None, duration_s=seconds)]
     advice = Dr.advise(eps, now=NOW)
     assert ("long-episode" in ids(advice)) is fires
     assert (advice.level == "urgent") is fires
     if fires:
         r = reason(advice, "long-episode")
-        assert "longer than 10 minutes" in r.text
+        assert f"lasted {shown}, longer than 10 minutes" in r.text
+        assert "(10 min)" not in r.text
         assert "urgent appointment" in r.text
+        assert advice.headline.startswith("Get medical advice today")
         assert_clean(advice)
 
 
@@ -126,30 +211,146 @@ def test_long_episode_text_counts_several():
     eps = [episode_on_night(ago(1), minutes=11), episode_on_night(ago(3), minutes=14)]
     r = reason(Dr.advise(eps, now=NOW), "long-episode")
     assert r.text.startswith("2 cramps in the last 14 nights lasted longer than 10 minutes")
-    assert "14 min" in r.text
+    assert "the longest 14 min" in r.text
     assert r.numbers["count"] == 2
 
 
 # ---------------------------------------------------------------- urgent: swelling with redness
 
 
-def test_swelling_with_redness_is_urgent_and_never_diagnoses():
-    eps = [
-        episode_on_night(ago(1), locations=("calf",), red_flags=("swelling", "redness-or-warmth"))
-    ]
-    advice = Dr.advise(eps, now=NOW)
-    assert advice.level == "urgent"
-    r = reason(advice, "swelling-with-redness")
-    assert "A blood clot can look like a cramp; get it checked today." in r.text
-    assert "calf" in r.text
-    assert Dr.PHLEBOLOGIST in advice.whom
+def _signs(night: date, clock: str, flags: tuple[str, ...], side: str | None = "left"):
+    return episode_on_night(night, clock, red_flags=flags, side=side, locations=("calf",))
+
+
+SW, RD = ("swelling",), ("redness-or-warmth",)
+
+
+@pytest.mark.parametrize(
+    ("episodes", "urgent"),
+    [
+        ([_signs(ago(1), "03:00", SW + RD)], True),  # one episode
+        ([_signs(ago(1), "02:00", SW), _signs(ago(1), "07:00", RD)], True),  # split, same night
+        ([_signs(ago(1), "22:00", SW), _signs(ago(1), "07:00", RD)], True),  # evening + morning
+        ([_signs(ago(1), "02:00", SW), _signs(ago(2), "07:00", RD)], False),  # other nights
+        ([_signs(ago(1), "02:00", SW, "left"), _signs(ago(1), "07:00", RD, "right")], False),
+        ([_signs(ago(1), "02:00", SW, "both"), _signs(ago(1), "07:00", RD, "right")], True),
+        ([_signs(ago(1), "02:00", SW, "left"), _signs(ago(1), "07:00", RD, "both")], True),
+        ([_signs(ago(1), "02:00", SW, None), _signs(ago(1), "07:00", RD, "right")], True),
+        ([_signs(ago(13), "02:00", SW), _signs(ago(13), "07:00", RD)], True),
+        ([_signs(ago(14), "02:00", SW), _signs(ago(14), "07:00", RD)], False),  # old: routine
+    ],
+)
+def test_swelling_with_redness_per_night_and_leg(episodes, urgent):
+    advice = Dr.advise(episodes, now=NOW)
+    assert ("swelling-with-redness" in ids(advice)) is urgent
+    assert (advice.level == Dr.URGENT) is urgent
+    # Whatever the combination, each sign still leads to advice.
+    assert advice.level != Dr.NONE
     assert_clean(advice)
 
 
-@pytest.mark.parametrize("flags", [("swelling",), ("redness-or-warmth",), ()])
-def test_one_sign_alone_is_not_urgent(flags):
-    advice = Dr.advise([episode_on_night(ago(1), red_flags=flags)], now=NOW)
-    assert advice.level != "urgent"
+def test_swelling_with_redness_wording():
+    advice = Dr.advise([_signs(ago(1), "02:00", SW), _signs(ago(1), "07:00", RD)], now=NOW)
+    r = reason(advice, "swelling-with-redness")
+    assert "swelling and redness or warmth of your left calf" in r.text
+    assert "A blood clot can look like a cramp" in r.text
+    assert "urgent appointment" in r.text
+    assert "NHS 111" in r.text
+    assert "breathlessness, chest pain or coughing up blood" in r.text
+    assert advice.whom == (Dr.GP,)
+    # The redness is not given a second, softer reason on the same night.
+    assert "redness-or-warmth" not in ids(advice)
+
+
+def test_a_possible_clot_never_lists_a_phlebologist():
+    profile = Profile(conditions=("varicose-veins",))
+    eps = [_signs(ago(1), "03:00", SW + RD), *episodes_on_nights([ago(i) for i in range(2, 6)])]
+    advice = Dr.advise(eps, profile, now=NOW)
+    assert advice.level == Dr.URGENT
+    assert Dr.PHLEBOLOGIST not in advice.whom
+    assert all(Dr.PHLEBOLOGIST not in r.whom for r in advice.reasons if r.level == Dr.URGENT)
+
+
+def test_custom_numbers_are_named_in_urgent_reasons():
+    from crampcoach.core.urgent_help import HelpNumbers
+
+    numbers = HelpNumbers(out_of_hours="116 117", emergency="112")
+    advice = Dr.advise([_signs(ago(1), "03:00", SW + RD)], now=NOW, numbers=numbers)
+    text = reason(advice, "swelling-with-redness").text
+    assert "call 116 117 (your out-of-hours" in text
+    assert "Call 112 (your emergency number)" in text
+    assert "NHS 111" not in text
+
+
+# ---------------------------------------------------------------- every tickable sign → advice
+
+
+@pytest.mark.parametrize(
+    ("flag", "rule_id", "when"),
+    [
+        ("redness-or-warmth", "redness-or-warmth", Dr.SOON),
+        ("numbness", "numbness-or-swelling", Dr.ROUTINE),
+        ("swelling", "numbness-or-swelling", Dr.ROUTINE),
+        ("weakness", "weakness", Dr.ROUTINE),
+    ],
+)
+def test_every_warning_sign_leads_to_advice(flag, rule_id, when):
+    from crampcoach.core import vocab
+
+    assert flag in vocab.RED_FLAGS
+    for advice in (
+        Dr.advise([episode_on_night(ago(1), red_flags=(flag,))], now=NOW),
+        Dr.check_episode(episode_on_night(ago(1), red_flags=(flag,))),
+    ):
+        assert rule_id in ids(advice)
+        assert advice.level == Dr.SEE_DOCTOR
+        assert advice.when == when
+        assert_clean(advice)
+
+
+def test_every_red_flag_in_the_vocabulary_has_a_rule():
+    from crampcoach.core import vocab
+
+    for flag in vocab.RED_FLAGS:
+        assert Dr.check_episode(episode_on_night(ago(1), red_flags=(flag,))).level != "none"
+
+
+def test_redness_alone_see_a_gp_soon_today_if_spreading():
+    advice = Dr.advise([_signs(ago(1), "03:00", RD)], now=NOW)
+    r = reason(advice, "redness-or-warmth")
+    assert "cellulitis" in r.text
+    assert "see a GP soon, the same day if the redness spreads or hurts" in r.text
+    assert "NHS 111" in r.text
+    assert advice.headline == "See a GP soon: today if the redness spreads or hurts."
+    assert advice.heading == "See a GP soon"
+    assert_clean(advice)
+
+
+def test_numbness_sends_to_neurologist_swelling_to_no_specialist():
+    numb = Dr.advise([episode_on_night(ago(2), red_flags=("numbness",))], now=NOW)
+    assert numb.level == "see-doctor"
+    assert Dr.NEUROLOGIST in numb.whom and Dr.PHLEBOLOGIST not in numb.whom
+    assert "numbness on the night of 26 Nov" in reason(numb, "numbness-or-swelling").text
+    swell = Dr.advise([episode_on_night(ago(2), red_flags=("swelling",))], now=NOW)
+    assert swell.whom == (Dr.GP,)
+    assert_clean(numb)
+    assert_clean(swell)
+
+
+@pytest.mark.parametrize("nights_ago", [13, 14, 20, 60, 400])
+def test_warning_signs_have_no_time_limit(nights_ago):
+    eps = [episode_on_night(ago(nights_ago), red_flags=("numbness", "weakness"))]
+    advice = Dr.advise(eps, now=NOW)
+    assert {"numbness-or-swelling", "weakness"} <= ids(advice)
+    assert Dr.SIGNS_STAY_NOTE in advice.notes
+
+
+def test_weakness():
+    advice = Dr.advise([episode_on_night(ago(1), red_flags=("weakness",))], now=NOW)
+    r = reason(advice, "weakness")
+    assert "weaker or smaller" in r.text
+    assert r.whom == (Dr.GP, Dr.NEUROLOGIST)
+    assert advice.level == "see-doctor"
 
 
 # ---------------------------------------------------------------- see a doctor: sleep
@@ -167,6 +368,7 @@ def test_woke_on_most_nights(woke, fires):
         assert f"Cramps woke you on {woke} of the last 7 nights" in r.text
         assert "disturb your sleep" in r.text
         assert advice.level == "see-doctor"
+        assert advice.headline == "Worth a routine visit to your GP."
 
 
 def test_woke_window_edge():
@@ -174,36 +376,6 @@ def test_woke_window_edge():
     assert "woke-most-nights" not in ids(Dr.advise(eps, now=NOW))
     eps = episodes_on_nights([ago(0), ago(3), ago(6)])
     assert "woke-most-nights" in ids(Dr.advise(eps, now=NOW))
-
-
-# ---------------------------------------------------------------- see a doctor: red flags
-
-
-def test_numbness_sends_to_neurologist_and_swelling_to_phlebologist():
-    numb = Dr.advise([episode_on_night(ago(2), red_flags=("numbness",))], now=NOW)
-    assert numb.level == "see-doctor"
-    assert Dr.NEUROLOGIST in numb.whom and Dr.PHLEBOLOGIST not in numb.whom
-    assert "numbness once" in reason(numb, "numbness-or-swelling").text
-    swell = Dr.advise([episode_on_night(ago(2), red_flags=("swelling",))], now=NOW)
-    assert Dr.PHLEBOLOGIST in swell.whom and Dr.NEUROLOGIST not in swell.whom
-    assert_clean(numb)
-    assert_clean(swell)
-
-
-@pytest.mark.parametrize(("nights_ago", "fires"), [(13, True), (14, False)])
-def test_red_flags_only_in_recent_window(nights_ago, fires):
-    eps = [episode_on_night(ago(nights_ago), red_flags=("numbness", "weakness"))]
-    advice = Dr.advise(eps, now=NOW)
-    assert ("numbness-or-swelling" in ids(advice)) is fires
-    assert ("weakness" in ids(advice)) is fires
-
-
-def test_weakness():
-    advice = Dr.advise([episode_on_night(ago(1), red_flags=("weakness",))], now=NOW)
-    r = reason(advice, "weakness")
-    assert "weaker or smaller" in r.text
-    assert r.whom == (Dr.GP, Dr.NEUROLOGIST)
-    assert advice.level == "see-doctor"
 
 
 # ---------------------------------------------------------------- see a doctor: worse
@@ -221,10 +393,12 @@ def test_weakness():
     ],
 )
 def test_getting_worse(recent, previous, fires):
-    # Spread nights every other night so nothing else interferes much.
     recent_nights = [ago(13 - 2 * i) for i in range(recent)]
     previous_nights = [ago(14 + 2 * i) for i in range(previous)]
-    advice = Dr.advise(episodes_on_nights(recent_nights + previous_nights), now=NOW)
+    # The journal tracked the earlier 14 nights: it began 28 nights back.
+    advice = Dr.advise(
+        episodes_on_nights(recent_nights + previous_nights), now=NOW, first_night=ago(27)
+    )
     assert ("getting-worse" in ids(advice)) is fires
     if fires:
         r = reason(advice, "getting-worse")
@@ -248,9 +422,7 @@ def test_frequent_in_seven(short, fires):
 
 @pytest.mark.parametrize(("count", "fires"), [(5, False), (6, True), (7, True)])
 def test_frequent_in_thirty(count, fires):
-    # One cramp night every 4 nights, so never 3 in any 7.
-    nights = [ago(4 * i + 1) for i in range(count)]
-    assert all((REF - n).days < 30 for n in nights)
+    nights = [ago(4 * i + 1) for i in range(count)]  # never 3 in any 7
     advice = Dr.advise(episodes_on_nights(nights, woke_me=False), now=NOW)
     assert ("frequent" in ids(advice)) is fires
     if fires:
@@ -260,32 +432,60 @@ def test_frequent_in_thirty(count, fires):
 def test_frequent_threshold_override():
     eps = episodes_on_nights([ago(0), ago(1)], woke_me=False)
     assert "frequent" not in ids(Dr.advise(eps, now=NOW))
-    advice = Dr.advise(eps, now=NOW, thresholds={"frequent_short_nights": 2})
-    assert "frequent" in ids(advice)
+    assert "frequent" in ids(Dr.advise(eps, now=NOW, thresholds={"frequent_short_nights": 2}))
 
 
 # ---------------------------------------------------------------- context from the profile
 
 
 ONE_CRAMP = [episode_on_night(date(2026, 11, 20))]
+FREQUENT = episodes_on_nights([ago(i) for i in range(4)], woke_me=False)
 
 
 @pytest.mark.parametrize(
-    ("profile", "rule_id", "whom"),
+    ("profile", "rule_id", "whom", "words"),
     [
-        (Profile(pregnant=True), "context-pregnancy", Dr.MIDWIFE),
-        (Profile(conditions=("diabetes",)), "context-conditions", Dr.ENDOCRINOLOGIST),
-        (Profile(conditions=("thyroid",)), "context-conditions", Dr.ENDOCRINOLOGIST),
-        (Profile(conditions=("varicose-veins",)), "context-conditions", Dr.PHLEBOLOGIST),
-        (Profile(conditions=("kidney-disease",)), "context-conditions", Dr.GP),
-        (Profile(medicines=("statins", "diuretics")), "context-medicines", Dr.GP),
+        (Profile(pregnant=True), "context-pregnancy", Dr.MIDWIFE, "pregnant"),
+        (Profile(conditions=("diabetes",)), "context-conditions", Dr.ENDOCRINOLOGIST, "diabetes"),
+        (Profile(conditions=("thyroid",)), "context-conditions", Dr.ENDOCRINOLOGIST, "thyroid"),
+        (Profile(conditions=("varicose-veins",)), "context-conditions", Dr.PHLEBOLOGIST, "veins"),
+        (Profile(conditions=("kidney-disease",)), "context-conditions", Dr.GP, "kidney"),
+        (Profile(medicines=("statins", "diuretics")), "context-medicines", Dr.GP, "statins"),
+        (Profile(medicines_other="ramipril"), "context-medicines", Dr.GP, "another medicine"),
+        (Profile(medicines=("other",)), "context-medicines", Dr.GP, "another medicine"),
     ],
 )
-def test_context_suggests_a_review(profile, rule_id, whom):
+def test_context_alone_is_a_gentle_mention(profile, rule_id, whom, words):
     advice = Dr.advise(ONE_CRAMP, profile, now=NOW)
-    assert rule_id in ids(advice)
-    assert advice.level == "see-doctor"
+    assert ids(advice) == {rule_id}
+    assert advice.level == Dr.MENTION
     assert whom in advice.whom
+    r = reason(advice, rule_id)
+    assert words in r.text
+    assert "next" in r.text  # next visit / next check-up, as the headline says
+    assert advice.headline == (
+        "Nothing urgent: mention your cramps at your next visit or check-up."
+    )
+    assert advice.heading == "Worth mentioning at your next visit"
+    assert_clean(advice)
+
+
+@pytest.mark.parametrize(
+    ("profile", "words", "whom"),
+    [
+        (Profile(pregnant=True), "pregnant", Dr.MIDWIFE),
+        (Profile(conditions=("diabetes",)), "diabetes", Dr.ENDOCRINOLOGIST),
+        (Profile(medicines_other="ramipril 5 mg"), "another medicine", Dr.GP),
+    ],
+)
+def test_context_with_frequent_cramps_joins_their_reason(profile, words, whom):
+    advice = Dr.advise(FREQUENT, profile, now=NOW)
+    assert ids(advice) == {"frequent"}
+    assert advice.level == Dr.SEE_DOCTOR
+    r = reason(advice, "frequent")
+    assert words in r.text
+    assert whom in r.whom
+    assert "ramipril" not in r.text  # the free text is the user's, never echoed into advice
     assert_clean(advice)
 
 
@@ -293,16 +493,15 @@ def test_medicines_ask_for_a_review_never_to_stop():
     advice = Dr.advise(ONE_CRAMP, Profile(medicines=("statins", "other")), now=NOW)
     text = reason(advice, "context-medicines").text
     assert "medication review" in text
-    assert "statins" in text
+    assert "statins and another medicine" in text
     assert "stop" not in text.lower()
 
 
 def test_context_needs_a_recent_cramp():
     profile = Profile(pregnant=True, conditions=("diabetes",), medicines=("statins",))
     assert Dr.advise([], profile, now=NOW).level == "none"
-    old = [episode_on_night(ago(30))]
-    assert Dr.advise(old, profile, now=NOW).level == "none"
-    assert Dr.advise([episode_on_night(ago(29))], profile, now=NOW).level == "see-doctor"
+    assert Dr.advise([episode_on_night(ago(30))], profile, now=NOW).level == "none"
+    assert Dr.advise([episode_on_night(ago(29))], profile, now=NOW).level == Dr.MENTION
 
 
 def test_flat_feet_alone_is_no_reason():
@@ -312,17 +511,45 @@ def test_flat_feet_alone_is_no_reason():
 # ---------------------------------------------------------------- the result as a whole
 
 
-def test_urgent_first_gp_first_and_whom_merged():
+def test_urgent_first_gp_only_when_urgent():
     eps = episodes_on_nights([ago(i) for i in range(4)])
     eps.append(episode_on_night(ago(1), "04:00", minutes=12, red_flags=("numbness",)))
     advice = Dr.advise(eps, Profile(conditions=("diabetes",)), now=NOW)
     assert advice.level == "urgent"
     assert advice.reasons[0].rule_id == "long-episode"
-    assert advice.whom[0] == Dr.GP
-    assert set(advice.whom) == {Dr.GP, Dr.NEUROLOGIST, Dr.ENDOCRINOLOGIST}
-    assert len(advice.whom) == len(set(advice.whom))
+    assert advice.whom == (Dr.GP,)
+    # The routine reasons keep their own specialists for later.
+    assert Dr.NEUROLOGIST in reason(advice, "numbness-or-swelling").whom
     assert advice.note_own_threshold
     assert_clean(advice)
+
+
+def test_routine_whom_merged_gp_first():
+    eps = episodes_on_nights([ago(i) for i in range(4)])
+    eps.append(episode_on_night(ago(1), "04:00", red_flags=("numbness",)))
+    advice = Dr.advise(eps, Profile(conditions=("diabetes",)), now=NOW)
+    assert advice.level == Dr.SEE_DOCTOR
+    assert advice.whom == (Dr.GP, Dr.ENDOCRINOLOGIST, Dr.NEUROLOGIST)
+
+
+@pytest.mark.parametrize(
+    ("episodes", "profile", "headline_start", "word"),
+    [
+        ([episode_on_night(ago(1), minutes=11)], None, "Get medical advice today", "today"),
+        ([_signs(ago(1), "03:00", RD)], None, "See a GP soon", "soon"),
+        ([episode_on_night(ago(1), red_flags=("numbness",))], None, "Worth a routine", "GP"),
+        (ONE_CRAMP, Profile(pregnant=True), "Nothing urgent: mention", "next visit"),
+        (ONE_CRAMP, None, "Nothing in your log", ""),
+    ],
+)
+def test_headline_agrees_with_the_most_pressing_reason(episodes, profile, headline_start, word):
+    advice = Dr.advise(episodes, profile, now=NOW)
+    assert advice.headline.startswith(headline_start)
+    # The banner's heading and the screen's headline use the same word for how soon.
+    assert word in advice.headline
+    if advice.reasons and word != "GP":
+        assert word in advice.heading
+        assert word in advice.reasons[0].text
 
 
 def test_now_is_injected():
@@ -334,12 +561,9 @@ def test_now_is_injected():
 def test_boundary_hour_changes_the_window():
     # 11:00 on 16 Nov: night of 15 Nov with noon nights, of 16 Nov with a 10:00 boundary.
     ep = episode_at("2026-11-16", "11:00", minutes=12)
-    morning = local("2026-11-29", "10:30")  # ref 28 Nov (noon) / 29 Nov (10:00)
-    assert Dr.advise([ep], now=morning, boundary_hour=12).level == "urgent"  # 15 in 15..28
-    assert Dr.advise([ep], now=morning, boundary_hour=10).level == "urgent"  # 16 in 16..29
-    after_noon = local("2026-11-29", "12:30")  # ref 29 Nov either way: window 16..29
-    assert Dr.advise([ep], now=after_noon, boundary_hour=12).level == "none"
-    assert Dr.advise([ep], now=after_noon, boundary_hour=10).level == "urgent"
+    assert Dr.advise([ep], now=local("2026-11-29", "10:30"), boundary_hour=12).level == "urgent"
+    assert Dr.advise([ep], now=local("2026-11-30", "10:30"), boundary_hour=12).level == "none"
+    assert Dr.advise([ep], now=local("2026-11-30", "10:30"), boundary_hour=10).level == "urgent"
 
 
 # ---------------------------------------------------------------- the just-logged episode
@@ -349,14 +573,15 @@ def test_check_episode():
     assert Dr.check_episode(episode_at("2026-11-22", "03:00", minutes=3)).level == "none"
     long = Dr.check_episode(episode_at("2026-11-22", "03:00", minutes=11))
     assert long.level == "urgent"
-    assert reason(long, "long-episode").text.startswith("This cramp lasted longer than 10")
-    at_limit = Dr.check_episode(episode_at("2026-11-22", "03:00", minutes=10))
-    assert at_limit.level == "none"
+    assert reason(long, "long-episode").text.startswith(
+        "This cramp lasted 11 min, longer than 10 minutes"
+    )
+    assert Dr.check_episode(episode_at("2026-11-22", "03:00", minutes=10)).level == "none"
     clot = Dr.check_episode(
         episode_at("2026-11-22", red_flags=("swelling", "redness-or-warmth"), locations=("calf",))
     )
     assert clot.level == "urgent"
-    assert "With this cramp you noted swelling with redness or warmth in the calf" in (
+    assert "With this cramp you noted swelling and redness or warmth of the same calf" in (
         reason(clot, "swelling-with-redness").text
     )
     numb = Dr.check_episode(episode_at("2026-11-22", red_flags=("numbness",)))
@@ -367,3 +592,12 @@ def test_check_episode():
     assert custom.level == "urgent"
     for advice in (long, clot, numb, custom):
         assert_clean(advice)
+
+
+def test_more_pressing_picks_the_sooner_advice():
+    soon = Dr.check_episode(_signs(ago(1), "07:00", RD))
+    urgent = Dr.advise([_signs(ago(1), "02:00", SW), _signs(ago(1), "07:00", RD)], now=NOW)
+    assert Dr.more_pressing(soon, urgent) is urgent
+    assert Dr.more_pressing(urgent, soon) is urgent
+    nothing = Dr.advise([], now=NOW)
+    assert Dr.more_pressing(nothing, soon) is soon

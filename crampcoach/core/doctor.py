@@ -642,7 +642,7 @@ def _context_parts(profile: Profile | None, nights: int, span: int) -> list[_Con
             _ContextPart(
                 "context-pregnancy",
                 f"You are pregnant and {had}. Cramps are common in pregnancy; mention them "
-                "to your midwife or GP at your next check-up.",
+                "to your midwife or GP at your next visit or check-up.",
                 "You are pregnant: mention the cramps to your midwife or GP too.",
                 "pregnancy",
                 (MIDWIFE,),
@@ -798,7 +798,8 @@ def _visit_quiets(
         return False
     # The visit's own day: its windows end with the night before it.
     night = visit.seen_on - timedelta(days=1)
-    present = _count_keys(replace(ctx, end=night), t)
+    then = replace(ctx, end=night, profile=visit.profile or ctx.profile)
+    present = _count_keys(then, t)
     while night < ctx.end:
         night += timedelta(days=1)
         keys = _count_keys(replace(ctx, end=night), t)

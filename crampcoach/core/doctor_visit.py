@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from crampcoach.core.errors import Problem, ValidationError
-from crampcoach.core.models import new_id
+from crampcoach.core.models import Profile, new_id, profile_from_dict, profile_to_dict
 from crampcoach.core.text import control_name, first_control
 
 VISIT_NOTE_MAX = 500
@@ -24,6 +24,8 @@ class DoctorVisit:
     seen_on: date
     note: str = ""
     id: str = field(default_factory=new_id)
+    # The profile when the visit was recorded: a medicine or condition added later is new.
+    profile: Profile | None = field(default=None, compare=False)
 
 
 def visit_from_dict(raw: Mapping[str, Any], *, today: date | None = None) -> DoctorVisit:
@@ -67,14 +69,27 @@ def visit_from_dict(raw: Mapping[str, Any], *, today: date | None = None) -> Doc
         problems.append(Problem("note", "contains characters that cannot be stored"))
     if problems or seen_on is None:
         raise ValidationError(problems)
+    profile = raw.get("profile")
+    if isinstance(profile, Profile):
+        kept: Profile | None = profile
+    elif isinstance(profile, Mapping):
+        try:
+            kept = profile_from_dict(profile)
+        except ValidationError:
+            kept = None  # only a hint for "something new"; never a reason to refuse the visit
+    else:
+        kept = None
     visit_id = raw.get("id")
     if isinstance(visit_id, str) and visit_id:
-        return DoctorVisit(seen_on, note, visit_id)
-    return DoctorVisit(seen_on, note)
+        return DoctorVisit(seen_on, note, visit_id, kept)
+    return DoctorVisit(seen_on, note, profile=kept)
 
 
 def visit_to_dict(visit: DoctorVisit) -> dict[str, Any]:
-    return {"id": visit.id, "seen_on": visit.seen_on.isoformat(), "note": visit.note}
+    doc: dict[str, Any] = {"id": visit.id, "seen_on": visit.seen_on.isoformat(), "note": visit.note}
+    if visit.profile is not None:
+        doc["profile"] = profile_to_dict(visit.profile)
+    return doc
 
 
 def latest_visit(visits: Iterable[DoctorVisit], today: date | None = None) -> DoctorVisit | None:
