@@ -1,4 +1,5 @@
-"""The home screen reads only recent nights; its advice must equal the full journal's."""
+"""The home screen reads only recent nights (plus every warning sign, the first night and the
+latest visit's nights); its advice must equal the full journal's."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from crampcoach import paths
 from crampcoach.advice_text import current_advice
 from crampcoach.core import vocab
 from crampcoach.core.doctor import advise, lookback_nights
+from crampcoach.core.doctor_visit import DoctorVisit
 from crampcoach.core.models import Profile, Settings
+from crampcoach.core.patterns import index_episodes, journal_first_night
 from crampcoach.store import Journal
-from tests.factories import episode_at, local
+from tests.factories import checkin, episode_at, local
 
 NOW = local("2026-11-22", "07:30")
 
@@ -38,6 +41,10 @@ def _random_journal(tmp_path, seed: int, thresholds: dict[str, float]) -> Journa
     journal.add_episodes([e for e in episodes if e.started_at <= NOW])
     journal.save_settings(Settings(thresholds=thresholds))
     journal.save_profile(Profile(conditions=("diabetes",) if seed % 2 else ()))
+    if seed % 3 == 0:
+        journal.add_doctor_visit(DoctorVisit(NOW.date() - timedelta(days=rng.randint(0, 120))))
+    if seed % 4 == 1:
+        journal.add_checkins([checkin(NOW.date() - timedelta(days=260))])
     return journal
 
 
@@ -49,7 +56,16 @@ def _random_journal(tmp_path, seed: int, thresholds: dict[str, float]) -> Journa
 def test_recent_window_gives_the_same_advice_as_the_whole_journal(tmp_path, seed, thresholds):
     journal = _random_journal(tmp_path, seed, thresholds)
     settings = journal.settings()
-    full = advise(journal.episodes(), journal.profile(), now=NOW, thresholds=settings.thresholds)
+    full = advise(
+        journal.episodes(),
+        journal.profile(),
+        now=NOW,
+        thresholds=settings.thresholds,
+        first_night=journal_first_night(
+            index_episodes(journal.episodes()), journal.checkins(), journal.runs()
+        ),
+        visits=journal.doctor_visits(),
+    )
     assert current_advice(journal, NOW) == full
 
 

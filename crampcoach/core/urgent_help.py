@@ -21,7 +21,7 @@ DEFAULT_OUT_OF_HOURS = "NHS 111"
 DEFAULT_EMERGENCY = "999"
 NUMBER_MAX = 30
 # Digits, letters, spaces and + ( ) - only: a phone number or a service name like "NHS 111".
-_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9 +()\-]*")
+_NUMBER = re.compile(r"[A-Za-z0-9+(][A-Za-z0-9 +()\-]*")
 
 
 @dataclass(frozen=True)
