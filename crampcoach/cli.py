@@ -109,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--days", type=_positive_days, default=90, metavar="N", help="period to cover (default 90)"
     )
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+    from crampcoach.cli_trial import add_trial_parser
+
+    add_trial_parser(sub, common)
     return parser
 
 
@@ -133,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_app(root)
         if args.command == "now":
             return _run_app(root, start="first-aid", location=args.location)
+        if args.command == "trial":
+            from crampcoach.cli_trial import run_trial
+
+            return run_trial(args, root)
         from crampcoach import commands
 
         handler = getattr(commands, f"cmd_{args.command}")

@@ -39,6 +39,13 @@ from crampcoach.core.models import (
     settings_from_dict,
     settings_to_dict,
 )
+from crampcoach.core.trial import (
+    Trial,
+    TrialError,
+    active_trial,
+    trial_from_dict,
+    trial_to_dict,
+)
 from crampcoach.store import backups
 from crampcoach.store.atomic import has_stale_temps, remove_stale_temps
 from crampcoach.store.errors import CorruptJournal, JournalLocked, NewerJournal, WriteFailed
@@ -72,6 +79,7 @@ _SORT_KEYS: dict[str, Callable[[Any], Any]] = {
     "episodes": lambda e: e.started_at.timestamp(),
     "checkins": lambda c: c.night,
     "routine_runs": lambda r: r.started_at.timestamp(),
+    "trials": lambda t: t.started_at.timestamp(),
 }
 
 
@@ -239,6 +247,8 @@ class Journal:
             checkin_from_dict(doc)
         for doc in data.get("routine_runs", {}).values():
             run_from_dict(doc)
+        for doc in data.get("trials", {}).values():
+            trial_from_dict(doc)
 
     def _today(self) -> date:
         return self._now().astimezone().date()
@@ -453,6 +463,39 @@ class Journal:
         with self._change() as db:
             db.table("routine_runs").insert(run_to_dict(run))
         return run
+
+    # ------------------------------------------------------------ personal experiments
+    # (owned by the experiments feature; records pass the gate in core/trial.py)
+
+    def trials(self) -> list[Trial]:
+        """Every experiment, oldest first."""
+        return self._records("trials", trial_from_dict)
+
+    def start_trial(self, trial: Trial, now: datetime, boundary_hour: int = 12) -> Trial:
+        """Save a new experiment; refuses (TrialError) while another one is running."""
+        with self._change() as db:
+            table = db.table("trials")
+            existing = []
+            for doc in table.all():
+                with contextlib.suppress(ValidationError):
+                    existing.append(trial_from_dict(dict(doc)))
+            running = active_trial(existing, now, boundary_hour)
+            if running is not None:
+                raise TrialError(
+                    f"an experiment ({running.habit}) is already running; stop it first"
+                )
+            table.insert(trial_to_dict(trial_from_dict(trial_to_dict(trial))))
+        return trial
+
+    def update_trial(self, trial: Trial) -> Trial:
+        """Replace a saved experiment (a stop, an adherence answer)."""
+        doc = trial_to_dict(trial_from_dict(trial_to_dict(trial)))
+        with self._change() as db:
+            table = db.table("trials")
+            if not table.contains(Query().id == trial.id):
+                raise KeyError(trial.id)
+            table.update(doc, Query().id == trial.id)
+        return trial
 
     # ------------------------------------------------------------ profile and settings
 
