@@ -153,8 +153,6 @@ def _status(args: argparse.Namespace, root: Path) -> int:
 
 
 def _stop(args: argparse.Namespace, root: Path) -> int:
-    from dataclasses import replace
-
     from crampcoach.cli import BadInput
     from crampcoach.core.trial import active_trial
     from crampcoach.habits import habit_name
@@ -163,7 +161,7 @@ def _stop(args: argparse.Namespace, root: Path) -> int:
     trial = active_trial(journal.trials(), now, boundary)
     if trial is None:
         raise BadInput("no experiment is running")
-    stopped = journal.update_trial(replace(trial, stopped_at=now))
+    stopped = journal.stop_trial(trial.id, now)
     done = stopped.phases_done(now, boundary)
     print(
         f"Stopped: {habit_name(trial.habit)}, after {done} of {trial.phase_count} phases. "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import timedelta
 
 from crampcoach import paths
@@ -26,7 +25,7 @@ def _journal(tmp_path, *, stop: bool = False):
     j.add_episodes([episode_on_night(n) for n in cramps])
     j.add_checkins([CheckIn(night=n) for n in on + off if n not in set(cramps)])
     if stop:
-        j.update_trial(replace(trial, stopped_at=local("2027-01-02", "20:00")))
+        j.stop_trial(trial.id, local("2027-01-02", "20:00"))
     end = local(str(trial.last_night + timedelta(days=1)), "09:00")
     return j, trial, end
 

@@ -201,6 +201,23 @@ def active_trial(
     return max(running, key=lambda t: t.started_at.timestamp()) if running else None
 
 
+def trial_for_night(
+    trials: Collection[Trial], night: date, boundary_hour: int = DEFAULT_BOUNDARY_HOUR
+) -> Trial | None:
+    """The experiment that schedules ``night`` and was not stopped before it, if any."""
+    far = datetime.combine(night + timedelta(days=3660), datetime.min.time())
+    for trial in sorted(trials, key=lambda t: t.started_at.timestamp(), reverse=True):
+        if trial.arm_of(night) is None:
+            continue
+        stop_until = trial.last_night
+        if trial.stopped_at is not None:
+            zone = trial.stopped_at.tzinfo
+            stop_until = trial.done_until(far.replace(tzinfo=zone), boundary_hour)
+        if night <= stop_until:
+            return trial
+    return None
+
+
 def latest_trial(trials: Collection[Trial]) -> Trial | None:
     return max(trials, key=lambda t: t.started_at.timestamp()) if trials else None
 

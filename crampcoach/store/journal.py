@@ -487,14 +487,26 @@ class Journal:
             table.insert(trial_to_dict(trial_from_dict(trial_to_dict(trial))))
         return trial
 
-    def update_trial(self, trial: Trial) -> Trial:
-        """Replace a saved experiment (a stop, an adherence answer)."""
-        doc = trial_to_dict(trial_from_dict(trial_to_dict(trial)))
+    def stop_trial(self, trial_id: str, at: datetime) -> Trial:
+        """Stop an experiment early (an already stopped one keeps its first stop)."""
+        return self._change_trial(
+            trial_id, lambda t: t if t.stopped_at is not None else replace(t, stopped_at=at)
+        )
+
+    def set_trial_kept(self, trial_id: str, night: date, kept: bool | None) -> Trial:
+        """Record whether ``night`` kept its arm (None clears the answer)."""
+        return self._change_trial(trial_id, lambda t: t.with_kept(night, kept))
+
+    def _change_trial(self, trial_id: str, change: Callable[[Trial], Trial]) -> Trial:
+        # Re-read under the lock and change only what was asked: a stop from the command line
+        # and an answer from the app never undo each other.
         with self._change() as db:
             table = db.table("trials")
-            if not table.contains(Query().id == trial.id):
-                raise KeyError(trial.id)
-            table.update(doc, Query().id == trial.id)
+            doc = table.get(Query().id == trial_id)
+            if doc is None:
+                raise KeyError(trial_id)
+            trial = change(trial_from_dict(dict(doc)))
+            table.update(trial_to_dict(trial), Query().id == trial_id)
         return trial
 
     # ------------------------------------------------------------ profile and settings
