@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     from crampcoach.cli_doctor import add_doctor_parser
 
     add_doctor_parser(sub, common)
+    from crampcoach.cli_trial import add_trial_parser
+
+    add_trial_parser(sub, common)
     return parser
 
 
@@ -141,6 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from crampcoach.cli_doctor import cmd_doctor
 
             return cmd_doctor(args, root)
+        if args.command == "trial":
+            from crampcoach.cli_trial import run_trial
+
+            return run_trial(args, root)
         from crampcoach import commands
 
         handler = getattr(commands, f"cmd_{args.command}")

@@ -36,6 +36,7 @@ def stats_output(journal: Journal, now: datetime, *, as_json: bool) -> str:
             bedtime_routine_ids=bedtime,
             visits=journal.doctor_visits(),
         )
+        doc["experiment"] = _experiment_json(journal, now, settings.night_boundary_hour)
         return json.dumps(doc, indent=2, ensure_ascii=False)
     return _stats_text(journal, episodes, checkins, runs, settings, now, bedtime)
 
@@ -104,5 +105,28 @@ def report_output(journal: Journal, now: datetime, *, fmt: str, days: int) -> st
         now,
         days,
         bedtime_routine_ids=bedtime_routine_ids(journal.path.parent),
+        experiment=_experiment_section(journal, now, journal.settings().night_boundary_hour),
     )
     return render_html(data) if fmt == "html" else render_markdown(data)
+
+
+def _experiment_json(journal: Journal, now: datetime, boundary: int) -> dict | None:
+    """The latest finished or stopped personal experiment (docs/stats-schema.md), or null."""
+    from crampcoach.core.trial_json import result_json
+    from crampcoach.experiments import reported_result
+
+    result = reported_result(journal, now, boundary)
+    return None if result is None else result_json(result)
+
+
+def _experiment_section(journal: Journal, now: datetime, boundary: int):
+    from crampcoach.experiments import reported_result
+    from crampcoach.habits import get_habit
+    from crampcoach.report.experiment import experiment_section
+
+    result = reported_result(journal, now, boundary)
+    if result is None:
+        return None
+    habit = get_habit(result.trial.habit)
+    title, name = (habit.title, habit.name) if habit else (result.trial.habit,) * 2
+    return experiment_section(result, title, name)

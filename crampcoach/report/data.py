@@ -30,6 +30,7 @@ from crampcoach.core.patterns import (
     local_start,
     plural,
 )
+from crampcoach.report.experiment import ExperimentSection
 
 DEFAULT_DAYS = 90
 MAX_WEEKS = 26
@@ -91,6 +92,7 @@ class ReportData:
     advice: Advice
     profile: Profile
     red_flags: tuple[RedFlagNote, ...]
+    experiment: ExperimentSection | None = None  # the latest finished or stopped experiment
 
     # ---- words, shared by every renderer (plain text; renderers escape it)
 
@@ -261,6 +263,7 @@ def build_report_data(
     days: int | None = DEFAULT_DAYS,
     *,
     bedtime_routine_ids: Collection[str] = (),
+    experiment: ExperimentSection | None = None,
 ) -> ReportData:
     """Everything the report shows for the last ``days`` nights (None: the whole log).
 
@@ -303,4 +306,5 @@ def build_report_data(
         advice=advice,
         profile=profile,
         red_flags=red_flags,
+        experiment=experiment,
     )

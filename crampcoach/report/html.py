@@ -10,6 +10,7 @@ from html import escape
 
 from crampcoach.core.doctor import URGENT
 from crampcoach.report.data import ReportData
+from crampcoach.report.experiment import experiment_html
 from crampcoach.report.svg import bar_chart
 
 _CSS = """
@@ -150,6 +151,7 @@ def render_html(data: ReportData) -> str:
         f"<p>{_e(data.bedtime_text)}</p>",
         "</section>",
         "</div>",
+        *([] if data.experiment is None else experiment_html(data.experiment)),
         "</main>",
         f"<footer>{_e(data.footer)}</footer>",
         "</body>",

@@ -74,5 +74,10 @@ def render_markdown(data: ReportData) -> str:
     ] or ["Nothing noted."]
     out.append("")
 
+    if data.experiment is not None:
+        from crampcoach.report.experiment import experiment_markdown
+
+        out += experiment_markdown(data.experiment, md_escape)
+
     out += ["---", "", f"_{data.footer}_", ""]
     return "\n".join(out)

@@ -41,6 +41,13 @@ from crampcoach.core.models import (
     settings_to_dict,
 )
 from crampcoach.core.nights import night_of
+from crampcoach.core.trial import (
+    Trial,
+    TrialError,
+    active_trial,
+    trial_from_dict,
+    trial_to_dict,
+)
 from crampcoach.store import backups
 from crampcoach.store.atomic import has_stale_temps, remove_stale_temps
 from crampcoach.store.errors import CorruptJournal, JournalLocked, NewerJournal, WriteFailed
@@ -74,6 +81,7 @@ _SORT_KEYS: dict[str, Callable[[Any], Any]] = {
     "episodes": lambda e: e.started_at.timestamp(),
     "checkins": lambda c: c.night,
     "routine_runs": lambda r: r.started_at.timestamp(),
+    "trials": lambda t: t.started_at.timestamp(),
 }
 
 
@@ -241,6 +249,8 @@ class Journal:
             checkin_from_dict(doc)
         for doc in data.get("routine_runs", {}).values():
             run_from_dict(doc)
+        for doc in data.get("trials", {}).values():
+            trial_from_dict(doc)
 
     def _today(self) -> date:
         return self._now().astimezone().date()
@@ -511,6 +521,51 @@ class Journal:
             except (KeyError, TypeError, ValueError):
                 continue
         return min(nights, default=None)
+
+    # ------------------------------------------------------------ personal experiments
+    # (owned by the experiments feature; records pass the gate in core/trial.py)
+
+    def trials(self) -> list[Trial]:
+        """Every experiment, oldest first."""
+        return self._records("trials", trial_from_dict)
+
+    def start_trial(self, trial: Trial, now: datetime, boundary_hour: int = 12) -> Trial:
+        """Save a new experiment; refuses (TrialError) while another one is running."""
+        with self._change() as db:
+            table = db.table("trials")
+            existing = []
+            for doc in table.all():
+                with contextlib.suppress(ValidationError):
+                    existing.append(trial_from_dict(dict(doc)))
+            running = active_trial(existing, now, boundary_hour)
+            if running is not None:
+                raise TrialError(
+                    f"an experiment ({running.habit}) is already running; stop it first"
+                )
+            table.insert(trial_to_dict(trial_from_dict(trial_to_dict(trial))))
+        return trial
+
+    def stop_trial(self, trial_id: str, at: datetime) -> Trial:
+        """Stop an experiment early (an already stopped one keeps its first stop)."""
+        return self._change_trial(
+            trial_id, lambda t: t if t.stopped_at is not None else replace(t, stopped_at=at)
+        )
+
+    def set_trial_kept(self, trial_id: str, night: date, kept: bool | None) -> Trial:
+        """Record whether ``night`` kept its arm (None clears the answer)."""
+        return self._change_trial(trial_id, lambda t: t.with_kept(night, kept))
+
+    def _change_trial(self, trial_id: str, change: Callable[[Trial], Trial]) -> Trial:
+        # Re-read under the lock and change only what was asked: a stop from the command line
+        # and an answer from the app never undo each other.
+        with self._change() as db:
+            table = db.table("trials")
+            doc = table.get(Query().id == trial_id)
+            if doc is None:
+                raise KeyError(trial_id)
+            trial = change(trial_from_dict(dict(doc)))
+            table.update(trial_to_dict(trial), Query().id == trial_id)
+        return trial
 
     # ------------------------------------------------------------ profile and settings
 

@@ -32,6 +32,7 @@ ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("d", "doctor", "Doctor advice", "When to see a doctor, and a summary to bring"),
     ("c", "checkin", "Evening check-in", "Water, caffeine, shoes… one per night"),
     ("i", "learn", "Learn", "Short articles about cramps"),
+    ("x", "experiments", "Experiments", "Test a habit on and off: does it help you?"),
     ("s", "settings", "Settings and profile", "Theme, bell, thresholds, data folder"),
 )
 
@@ -241,6 +242,15 @@ class CrampCoachApp(App[int]):
 
     def action_profile(self) -> None:
         self.open_screen("profile", "ProfileScreen")
+
+    def action_experiments(self) -> None:
+        self.open_screen("experiments", "ExperimentsScreen")
+
+    def action_experiment_routine(self) -> None:
+        """Tonight's routine of the running experiment, one key from Home."""
+        from crampcoach.ui.widgets.experiment_line import play_tonights_routine
+
+        play_tonights_routine(self)
 
     def action_help(self) -> None:
         from crampcoach.ui.screens.help import HelpScreen

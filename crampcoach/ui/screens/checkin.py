@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, Label, Static
 
 from crampcoach.core.models import CHECKIN_FACTORS, CHECKIN_LABELS, CheckIn
 from crampcoach.core.nights import episode_night, night_of
+from crampcoach.ui.widgets.arm_question import ArmQuestion
 
 WATER_RANGE = (0, 40)
 EARLY_MORNING_HOUR = 5  # before this, "tonight" still means the evening before
@@ -135,6 +136,7 @@ class CheckInScreen(Screen[CheckIn | None]):
                     id="bedtime-auto",
                     classes="hint",
                 )
+            yield ArmQuestion(self.night)
             yield Static("ctrl+s saves · escape cancels · ↑↓ or tab move", classes="hint")
         yield Footer()
 
@@ -150,6 +152,7 @@ class CheckInScreen(Screen[CheckIn | None]):
         data: dict[str, Any] = {"water": self.query_one("#water", Input).value.strip()}
         for key in CHECKIN_FACTORS:
             data[key] = self.query_one(f"#{key}", Checkbox).value
+        data["arm"] = self.query_one(ArmQuestion).answer
         return data
 
     @property
@@ -178,7 +181,7 @@ class CheckInScreen(Screen[CheckIn | None]):
         app: Any = self.app
         journal = app.journal
         saved = app.guard(lambda: journal.save_checkin(checkin))
-        if saved is None:
+        if saved is None or not self.query_one(ArmQuestion).save():
             return  # the failure is shown; the ticks stay for a retry
         app.notify(f"Check-in saved for {night_words(self.night, app.now())}.")
         self.dismiss(saved)

@@ -15,6 +15,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Home",
         (
             *((key, title) for key, _, title, _ in ACTIONS),
+            ("b", "Tonight's experiment routine (on an ON night)"),
             ("?", "This help"),
             ("q", "Quit"),
             ("ctrl+p", "Command palette: every action"),
@@ -86,6 +87,16 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("space", "Tick or untick"),
             ("ctrl+s", "Save"),
             ("escape", "Cancel (asks first if something changed)"),
+        ),
+    ),
+    (
+        "Experiments",
+        (
+            ("↑ / ↓", "Pick a habit"),
+            ("enter", "Preview its schedule, then y starts it"),
+            ("b", "Tonight's routine (on an ON night)"),
+            ("s", "Stop early (asks first)"),
+            ("escape", "Back"),
         ),
     ),
     ("Everywhere", (("ctrl+t", "Night red theme on/off"), ("ctrl+q", "Quit"))),

@@ -17,6 +17,7 @@ from crampcoach.core.vocab import label
 from crampcoach.ui.app import ACTIONS
 from crampcoach.ui.format import duration_words, local_time, night_name
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
+from crampcoach.ui.widgets.experiment_line import ExperimentLine
 from crampcoach.ui.widgets.night_strip import NightStrip
 
 if TYPE_CHECKING:  # these load with the numbers, after the first frame
@@ -34,6 +35,7 @@ class HomeScreen(Screen[None]):
             for key, action, title, _ in ACTIONS
         ),
         Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("b", "app.experiment_routine", "Experiment routine", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -44,6 +46,7 @@ class HomeScreen(Screen[None]):
             with Horizontal(id="glance"):
                 yield Static(id="last-night", classes="card")
                 yield Static(id="counts", classes="card")
+            yield ExperimentLine(id="experiment-line")
             yield NightStrip(id="strip")
             yield Static(self._menu(), id="menu")
         yield Footer()
@@ -84,6 +87,7 @@ class HomeScreen(Screen[None]):
             app.show_error(exc)
             return
         self._show(summary, advice)
+        self.query_one(ExperimentLine).refresh_from(app)
 
     def _show(self, s: HomeSummary, advice: Advice) -> None:
         zone = self.app.zone  # type: ignore[attr-defined]

@@ -1,0 +1,198 @@
+"""Experiments: the running (or last) experiment's status and result, and the habits on offer.
+
+Everything shown is decided in core (trial, trial_text); this screen lays it out. Starting goes
+through a preview of the exact schedule that will be saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from crampcoach.ui.text import user_text
+
+BAR_WIDTH = 20
+
+
+def arm_bars(result: Any, width: int = BAR_WIDTH) -> Text:
+    """The small on/off chart: the share of tracked nights with a cramp, per arm."""
+    out = Text()
+    for count in (result.on, result.off):
+        share = count.rate or 0.0
+        filled = round(share * width)
+        out.append(f"'{count.arm}'".ljust(6))
+        out.append("█" * filled, style="bold")
+        out.append("░" * (width - filled), style="dim")
+        pct = "–" if count.rate is None else f"{round(100 * share)}%"
+        out.append(f" {count.cramp_nights} of {count.nights} nights ({pct})\n")
+    out.rstrip()
+    return out
+
+
+class ExperimentsScreen(Screen[None]):
+    CSS_PATH = "../styles/experiments.tcss"
+    SUB_TITLE = "Experiments"
+    BINDINGS = [
+        Binding("enter", "start", "Preview & start", id="start"),
+        Binding("b", "app.experiment_routine", "Tonight's routine", id="routine"),
+        Binding("s", "stop", "Stop early", id="stop"),
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.trial: Any = None
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with VerticalScroll(id="experiments"):
+            yield Static(id="exp-now")
+            yield Static(id="exp-chart")
+            yield Static(id="exp-result")
+            yield Static(id="exp-schedule")
+            yield Static("[b]Habits you can test[/b] · enter previews a schedule", id="exp-pick")
+            yield OptionList(id="habits")
+            yield Static(id="habit-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from crampcoach.habits import load_habits
+
+        self.habits = load_habits()
+        options = self.query_one("#habits", OptionList)
+        options.add_options([Option(user_text(h.title), id=h.id) for h in self.habits])
+        options.highlighted = 0
+        options.focus()
+        self.refresh_experiment()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_experiment()
+
+    # ------------------------------------------------------------ showing
+
+    def refresh_experiment(self) -> None:
+        from crampcoach.core.trial import RUNNING
+        from crampcoach.core.trial_text import result_lines, schedule_lines, status_line
+        from crampcoach.experiments import current_trial, result_for
+        from crampcoach.habits import habit_name
+
+        app: Any = self.app
+        now, boundary = app.now(), app.settings.night_boundary_hour
+        trial = app.guard(lambda: current_trial(app.journal, now, boundary))
+        result = app.guard(lambda: result_for(app.journal, trial, now, boundary)) if trial else None
+        self.trial = trial
+        self.running = trial is not None and trial.state(now, boundary) == RUNNING
+        chart = self.query_one("#exp-chart", Static)
+        if trial is None or result is None:
+            self.query_one("#exp-now", Static).update(
+                "No experiment yet. Pick a habit, see its schedule, and start: it switches on "
+                "and off in phases, then your cramp nights are compared."
+            )
+            for name in ("#exp-result", "#exp-schedule"):
+                self.query_one(name, Static).update("")
+            chart.display = False
+            self.refresh_bindings()
+            return
+        name = habit_name(trial.habit)
+        self.query_one("#exp-now", Static).update(
+            user_text(status_line(trial, now, name, boundary), style="bold")
+        )
+        chart.display = result.on.nights + result.off.nights > 0
+        chart.update(arm_bars(result))
+        self.query_one("#exp-result", Static).update(
+            user_text("\n".join(result_lines(result, name)))
+        )
+        until = result.done_until
+        marks = []
+        for phase, line in zip(trial.phases, schedule_lines(trial), strict=True):
+            if phase.last_night <= until:
+                mark = "✓ "
+            elif phase.first_night <= until + _one_day():
+                mark = "▸ "
+            else:
+                mark = "  "
+            marks.append(mark + line)
+        self.query_one("#exp-schedule", Static).update(
+            user_text("Schedule (fixed at the start):\n" + "\n".join(marks))
+        )
+        self.refresh_bindings()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        habit = next((h for h in self.habits if h.id == event.option.id), None)
+        if habit is None:
+            return
+        routine = (
+            "\nOn 'on' nights, b (here or on Home) plays its routine." if habit.routine else ""
+        )
+        self.query_one("#habit-detail", Static).update(
+            user_text(
+                f"On nights: {habit.on}\nOff nights: {habit.off}\nEvidence: {habit.evidence}\n"
+                f"Safety: {habit.safety}{routine}\nFirst aid is there on every night."
+            )
+        )
+
+    # ------------------------------------------------------------ keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "stop":
+            return self.running
+        return True
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_start()
+
+    def action_start(self) -> None:
+        if self.running:
+            self.notify("An experiment is running; stop it (s) before starting another.")
+            return
+        options = self.query_one("#habits", OptionList)
+        if options.highlighted is None:
+            return
+        habit = self.habits[options.highlighted]
+        from crampcoach.ui.screens.experiment_start import StartPreviewScreen
+
+        self.app.push_screen(StartPreviewScreen(habit), self._started)
+
+    def _started(self, trial: Any) -> None:
+        if trial is not None:
+            self.refresh_experiment()
+
+    def action_stop(self) -> None:
+        if not self.running or self.trial is None:
+            return
+        from crampcoach.ui.screens.confirm import ConfirmScreen
+
+        trial = self.trial
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            app: Any = self.app
+            if app.guard(lambda: app.journal.stop_trial(trial.id, app.now())) is not None:
+                self.notify("Experiment stopped early; the result so far is shown.")
+                self.refresh_experiment()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Stop this experiment early? The nights so far are kept and the result "
+                "is labelled 'stopped early'.",
+                yes="Stop it",
+                no="Keep going",
+            ),
+            answer,
+        )
+
+
+def _one_day():
+    from datetime import timedelta
+
+    return timedelta(days=1)

@@ -1,0 +1,87 @@
+"""The evening check-in's question for a running experiment: did you keep tonight's arm?
+
+Shown only when an experiment schedules the check-in's night. The answer is saved with the
+experiment (not the check-in), so it counts as adherence and makes the night tracked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import RadioButton, RadioSet, Static
+
+from crampcoach.ui.text import user_text
+
+
+class ArmQuestion(Vertical):
+    DEFAULT_CSS = """
+    ArmQuestion { height: auto; margin: 1 0 0 0; }
+    ArmQuestion.-hidden { display: none; }
+    ArmQuestion RadioSet { layout: horizontal; height: auto; border: none; padding: 0; }
+    ArmQuestion RadioButton { width: auto; margin-right: 2; }
+    """
+
+    def __init__(self, night: date) -> None:
+        super().__init__(id="arm-question")
+        self.night = night
+        self.trial: Any = None
+        self.arm: str | None = None
+        self.initial: bool | None = None
+        self.habit: Any = None
+
+    def _find(self) -> None:
+        from crampcoach.core.nights import episode_night
+        from crampcoach.core.trial import kept_on, trial_for_night
+        from crampcoach.habits import get_habit
+
+        app: Any = self.app
+        boundary = app.settings.night_boundary_hour
+        trials = app.guard(app.journal.trials) or []
+        self.trial = trial_for_night(trials, self.night, boundary)
+        if self.trial is None:
+            return
+        self.arm = self.trial.arm_of(self.night)
+        self.habit = get_habit(self.trial.habit)
+        routine = self.habit.routine if self.habit else None
+        runs = set()
+        if routine:
+            runs = {
+                episode_night(r, boundary)
+                for r in app.guard(app.journal.runs) or []
+                if r.routine_id == routine
+            }
+        self.initial = kept_on(self.trial, self.night, self.arm, runs, routine is not None)
+
+    def compose(self) -> ComposeResult:
+        self._find()
+        if self.trial is None:
+            self.add_class("-hidden")
+            return
+        name = self.habit.name if self.habit else self.trial.habit
+        if self.arm == "on":
+            question = f"Experiment, an ON night: did you do the {name}?"
+        else:
+            question = f"Experiment, an OFF night: did you go without the {name}?"
+        yield Static(user_text(question), classes="hint")
+        with RadioSet(id="arm-kept"):
+            yield RadioButton("yes, kept it", value=self.initial is True, id="arm-yes")
+            yield RadioButton("no", value=self.initial is False, id="arm-no")
+
+    @property
+    def answer(self) -> bool | None:
+        if self.trial is None:
+            return None
+        pressed = self.query_one(RadioSet).pressed_button
+        return None if pressed is None else pressed.id == "arm-yes"
+
+    def save(self) -> bool:
+        """Save the answer with the experiment; False if the write failed (already shown)."""
+        answer = self.answer
+        if self.trial is None or answer is None or answer == self.trial.kept.get(self.night):
+            return True
+        app: Any = self.app
+        trial_id, night = self.trial.id, self.night
+        return app.guard(lambda: app.journal.set_trial_kept(trial_id, night, answer)) is not None
