@@ -121,6 +121,7 @@ class Settings:
     welcomed: bool = False
     last_side: str | None = None
     last_locations: tuple[str, ...] = ()
+    spoken_cues: bool = False  # off by default: a voice at 3 a.m. may wake a partner
 
 
 # ---------------------------------------------------------------- validation helpers
@@ -470,6 +471,7 @@ def settings_from_dict(raw: Mapping[str, Any]) -> Settings:
         welcomed=_bool(raw, "welcomed", False, problems),
         last_side=last_side if last_side in vocab.SIDES else None,
         last_locations=last_locations,
+        spoken_cues=_bool(raw, "spoken_cues", False, problems),
     )
 
 
