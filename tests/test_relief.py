@@ -12,7 +12,7 @@ from crampcoach.core import vocab
 from crampcoach.core.first_aid import (
     LOCATION_KEYS,
     NOT_PASSED_NOTE,
-    SIDE_KEYS,
+    SIDE_CYCLE,
     first_aid_episode,
     intensity_from_key,
     measured_duration_s,
@@ -22,9 +22,11 @@ from crampcoach.core.relief import (
     merge_relief,
     relief_for,
     relief_for_step,
-    steps_tried,
+    steps_done,
 )
 from crampcoach.core.routines import Routine, Step
+from crampcoach.core.timer import RoutinePlayer
+from tests.ui_support import FakeClock
 
 SHIPPED = {r.id: r for r in content.load_shipped_routines()}
 
@@ -106,11 +108,36 @@ def test_merge_keeps_vocabulary_order_and_drops_other_when_something_is_known():
     assert merge_relief() == ()
 
 
-def test_steps_tried_adds_the_current_step_after_a_few_seconds():
-    assert steps_tried([0, 1], None, 0) == (0, 1)
-    assert steps_tried([1, 0], 2, 4.9) == (0, 1)
-    assert steps_tried([0, 1], 2, 5.0) == (0, 1, 2)
-    assert steps_tried([], 0, 30, min_s=60) == ()
+def test_steps_done_are_those_played_for_most_of_their_time():
+    calf = SHIPPED["first-aid-calf"]
+    first = calf.steps[0]
+    half = first.sides * first.duration_s / 2
+    assert steps_done(calf, {0: half, 1: half - 0.1}) == (0,)
+    assert steps_done(calf, {0: 0.0, 9: 100.0, -1: 100.0}) == ()
+
+
+def test_next_through_every_step_records_no_relief():
+    """Finding: n through everything listed stretch, massage, cold floor and legs raised."""
+    calf = SHIPPED["first-aid-calf"]
+    clock = FakeClock()
+    player = RoutinePlayer(calf, clock)
+    player.start()
+    while not player.done:
+        clock.advance(3.5)  # past each get-ready, then n at once
+        player.tick()
+        player.next()
+    assert relief_for(calf, steps_done(calf, player.played_step_s)) == ()
+    assert player.steps_completed == 0
+
+
+def test_a_routine_played_through_records_every_step():
+    calf = SHIPPED["first-aid-calf"]
+    clock = FakeClock()
+    player = RoutinePlayer(calf, clock)
+    player.start()
+    clock.advance(calf.total_seconds() + 1)
+    player.tick()
+    assert steps_done(calf, player.played_step_s) == tuple(range(len(calf.steps)))
 
 
 # ------------------------------------------------------------------ first aid rules
@@ -119,7 +146,7 @@ def test_steps_tried_adds_the_current_step_after_a_few_seconds():
 def test_location_keys_cover_every_location_once():
     assert list(LOCATION_KEYS) == ["1", "2", "3", "4", "5", "6"]
     assert sorted(LOCATION_KEYS.values()) == sorted(vocab.LOCATIONS)
-    assert set(SIDE_KEYS.values()) == set(vocab.SIDES)
+    assert set(SIDE_CYCLE) == {None, *vocab.SIDES}
 
 
 @pytest.mark.parametrize(

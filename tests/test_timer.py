@@ -189,7 +189,7 @@ def test_tick_after_a_long_block_skips_correctly(clock: FakeClock) -> None:
     assert player.steps_completed == 3
 
 
-def test_next_moves_by_unit_and_counts_started_steps(clock: FakeClock) -> None:
+def test_next_skips_whole_steps_and_counts_only_what_was_mostly_played(clock: FakeClock) -> None:
     player = RoutinePlayer(simple(), clock)
     player.start()
     # From get-ready of A: skip A entirely, it does not count.
@@ -203,22 +203,49 @@ def test_next_moves_by_unit_and_counts_started_steps(clock: FakeClock) -> None:
     clock.advance(3)
     player.tick()
     assert player.state == "running"
-    clock.advance(2)
+    assert player.next_moves_to_other_side
+    clock.advance(12)  # 12 of B's 20 s on the left: most of it
     events = player.next()  # left side moved past while on screen
     assert PhaseEnded(player.phases[4], skipped=True) in events
     assert player.phase.side == "right" and player.phase.kind == "get-ready"
     assert player.steps_completed == 0  # right side still to do
     clock.advance(3)
     player.tick()
+    assert not player.next_moves_to_other_side
+    clock.advance(10)  # half of the right side counts as most of it
     events = player.next()
     assert StepFinished(1) in events
     assert player.steps_completed == 1
     # Next skips the rest after B and lands on C's get-ready.
     assert player.phase.step_index == 2 and player.phase.kind == "get-ready"
-    assert player.played_s == pytest.approx(3 + 2 + 3)
+    assert player.played_s == pytest.approx(3 + 12 + 3 + 10)
+    assert player.played_step_s == {1: pytest.approx(22)}
     player.next()
     assert player.done and player.state == "done"
     assert player.steps_completed == 1
+
+
+def test_one_press_skips_a_two_sided_step_from_its_get_ready(clock: FakeClock) -> None:
+    player = RoutinePlayer(simple(), clock)
+    player.start()
+    player.next()  # A skipped
+    assert (player.phase.step_index, player.phase.side) == (1, "left")
+    assert not player.next_moves_to_other_side  # get-ready: n means the next step
+    player.next()  # B skipped whole: both sides, one press
+    assert player.phase.step_index == 2 and player.phase.kind == "get-ready"
+    assert player.steps_completed == 0 and player.played_step_s == {}
+
+
+def test_a_side_skipped_at_once_is_not_done(clock: FakeClock) -> None:
+    player = RoutinePlayer(make_routine(Step("Only", "x", seconds=10)), clock)
+    player.start()
+    clock.advance(3)
+    player.tick()
+    clock.advance(4.9)  # under half
+    events = player.next()
+    assert isinstance(events[-1], RoutineFinished)
+    assert player.steps_completed == 0
+    assert player.played_step_s == {0: pytest.approx(4.9)}
 
 
 def test_next_on_last_step_finishes(clock: FakeClock) -> None:
@@ -226,9 +253,32 @@ def test_next_on_last_step_finishes(clock: FakeClock) -> None:
     player.start()
     clock.advance(3)
     player.tick()
+    clock.advance(2.5)
     events = player.next()
     assert isinstance(events[-1], RoutineFinished)
     assert player.steps_completed == 1
+
+
+def test_spoken_cues_name_each_step_once_then_switch_sides_and_done(clock: FakeClock) -> None:
+    player = RoutinePlayer(simple(), clock)
+    said = [player.spoken(e) for e in player.start()]
+    while not player.done:
+        clock.advance(0.5)
+        said += [player.spoken(e) for e in player.tick()]
+    assert [s for s in said if s] == [
+        "A.",
+        "B. Left leg first.",
+        "Switch sides.",
+        "C.",
+        "Done.",
+    ]
+
+
+def test_spoken_cues_without_get_ready(clock: FakeClock) -> None:
+    player = RoutinePlayer(simple(), clock, get_ready_s=0)
+    said = [player.spoken(e) for e in player.start()]
+    said += [player.spoken(e) for e in player.next()]
+    assert [s for s in said if s] == ["A.", "B. Left leg first."]
 
 
 def test_back_and_restart(clock: FakeClock) -> None:
@@ -291,14 +341,19 @@ def test_next_title_and_indexes(clock: FakeClock) -> None:
     player = RoutinePlayer(simple(), clock)
     player.start()
     assert player.step_index == 0 and player.step_count == 3
-    assert player.next_title == "A"
+    # Get-ready of A shows A: "Next" names the step after it, never A again.
+    assert player.next_title == "B (left leg)"
     clock.advance(3)
     player.tick()
     assert player.next_title == "B (left leg)"
     player.next()
+    assert player.next_title == "B (right leg)"  # get-ready of the left side
     clock.advance(3)
     player.tick()
     assert player.next_title == "B (right leg)"
+    clock.advance(20 + 3)
+    player.tick()
+    assert player.phase.side == "right" and player.next_title == "C"
 
 
 def test_done_is_terminal(clock: FakeClock) -> None:

@@ -128,6 +128,7 @@ class Settings:
     emergency_number: str = ""
     # Printed on the doctor report when set.
     patient_name: str = ""
+    spoken_cues: bool = False  # off by default: a voice at 3 a.m. may wake a partner
 
 
 PATIENT_NAME_MAX = 80
@@ -491,6 +492,7 @@ def settings_from_dict(raw: Mapping[str, Any]) -> Settings:
         out_of_hours_number=_help_number(raw, "out_of_hours_number"),
         emergency_number=_help_number(raw, "emergency_number"),
         patient_name=_setting_text(raw, "patient_name", PATIENT_NAME_MAX),
+        spoken_cues=_bool(raw, "spoken_cues", False, problems),
     )
 
 

@@ -7,7 +7,7 @@ Pure stdlib, so tests check every shipped step without a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from crampcoach.core import vocab
 from crampcoach.core.routines import Routine, Step
@@ -15,9 +15,10 @@ from crampcoach.core.routines import Routine, Step
 # Only these kinds of routine are done *for* a cramp; a bedtime stretch relieves nothing.
 RELIEF_KINDS: tuple[str, ...] = ("first-aid", "recovery")
 
-# A step whose step phase ran at least this long counts as tried, even if left early:
-# the cramp often passes half-way through standing on the floor, and that is what helped.
-TRIED_MIN_S = 5.0
+# A step counts as done when its step phases ran for at least this share of its time (both
+# sides together): played for most of its time. A step skipped at once never counts, so
+# pressing "next" through a routine records nothing as having helped.
+MOST_OF = 0.5
 
 # Phrases in a step's title or text (lower case) → relief word. Order does not matter;
 # results come back in vocabulary order.
@@ -95,15 +96,16 @@ def merge_relief(*lists: Sequence[str]) -> tuple[str, ...]:
     return tuple(r for r in vocab.RELIEF if r in found)
 
 
-def steps_tried(
-    finished: Iterable[int],
-    current_step: int | None,
-    current_played_s: float,
-    min_s: float = TRIED_MIN_S,
-) -> tuple[int, ...]:
-    """Steps that count as done for relief: every finished one, plus the step on screen when
-    the routine was left if its step phase ran at least ``min_s`` seconds."""
-    done = set(finished)
-    if current_step is not None and current_played_s >= min_s:
-        done.add(current_step)
+def steps_done(routine: Routine, played_step_s: Mapping[int, float]) -> tuple[int, ...]:
+    """Steps played for most of their time (``MOST_OF`` of every side together), in order.
+
+    ``played_step_s`` is ``RoutinePlayer.played_step_s``: seconds each step's step phases ran.
+    """
+    done = []
+    for index, seconds in played_step_s.items():
+        if not 0 <= index < len(routine.steps):
+            continue
+        step = routine.steps[index]
+        if seconds > 0 and seconds >= MOST_OF * step.sides * step.duration_s:
+            done.append(index)
     return tuple(sorted(done))

@@ -6,13 +6,16 @@ deadline has passed, and each next deadline is chained from the previous deadlin
 "now"), so a blocked event loop never stretches the routine.
 
 Navigation works on *units*: one unit is the get-ready phase, the step phase for one side, and
-the rest that may follow it. ``next()`` jumps to the start of the next unit, ``back()`` to the
-start of the previous one (during a rest: the unit just finished), ``restart_step()`` to the
-start of the current one.
+the rest that may follow it. ``next()`` skips to the next *step* — one press skips a two-sided
+step whole — except while the first side's step phase is on screen, where it moves on to the
+other side (the user is doing the step and wants the other leg). ``back()`` goes to the start of
+the previous unit (during a rest: the unit just finished), ``restart_step()`` to the start of
+the current one.
 
 ``steps_completed`` counts routine steps whose every side was finished: it ran to its end, or
-the user pressed ``next()`` while that side's step phase was on screen. Skipping from a
-get-ready phase does not count, and going back never un-counts a step.
+the user pressed ``next()`` after playing most of it (``MOST_OF``). A side skipped at once does
+not count, and going back never un-counts a step. ``played_step_s`` holds the seconds each step's
+step phases actually ran, summed over its sides, for "what helped".
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ from crampcoach.core.routines import Routine
 
 PHASE_KINDS: tuple[str, ...] = ("get-ready", "step", "rest")
 STATES: tuple[str, ...] = ("idle", "get-ready", "running", "rest", "paused", "done")
+
+# A step side left by ``next()`` counts as done once this share of its time was played.
+MOST_OF = 0.5
 
 _STATE_OF_KIND = {"get-ready": "get-ready", "step": "running", "rest": "rest"}
 _SIDE_WORDS = {"left": "left leg", "right": "right leg"}
@@ -177,6 +183,8 @@ class RoutinePlayer:
         self._played_done = 0.0
         self._finished_sides: set[tuple[int, str | None]] = set()
         self._completed_steps: set[int] = set()
+        self._played_step: dict[int, float] = {}
+        self._ended_clock: float | None = None
 
     # ------------------------------------------------------------------ commands
 
@@ -220,8 +228,8 @@ class RoutinePlayer:
         if self._done:
             return events
         phase = self._phases[self._i]
+        target = self._next_target(phase)
         events += self._leave(now, skipped=True, completes=phase.kind == "step")
-        target = phase.unit + 1
         if target >= len(self._unit_start):
             events += self._finish()
         else:
@@ -334,14 +342,56 @@ class RoutinePlayer:
         """Heading of the next step phase after the current one, if any."""
         if self._done:
             return None
+        # From a get-ready phase the step phase of the same unit is what is on screen now;
+        # "Next" names the one after it.
+        unit = self._phases[self._i].unit
         for p in self._phases[self._i + 1 :]:
-            if p.kind == "step":
+            if p.kind == "step" and p.unit != unit:
                 return p.heading
         return None
 
     @property
+    def next_moves_to_other_side(self) -> bool:
+        """True when ``next()`` would go on to the other side of this step, not a new step."""
+        if self._done or not self._started:
+            return False
+        phase = self._phases[self._i]
+        return self._next_target(phase) == phase.unit + 1 and self._is_first_side_step(phase)
+
+    def spoken(self, event: Event) -> str | None:
+        """The words to speak for an event: a step's title when it starts, "Switch sides."
+        for a second side, "Done." at the end; None for everything else."""
+        if isinstance(event, RoutineFinished):
+            return "Done."
+        if not isinstance(event, PhaseStarted) or event.phase.kind == "rest":
+            return None
+        phase = event.phase
+        if self._unit_start[phase.unit] != phase.index:
+            return None  # the step phase after its own get-ready was already announced
+        if phase.switch_sides:
+            return "Switch sides."
+        if phase.side == "left":
+            return f"{phase.title}. Left leg first."
+        return f"{phase.title}."
+
+    @property
     def steps_completed(self) -> int:
         return len(self._completed_steps)
+
+    @property
+    def ended_clock(self) -> float | None:
+        """The clock reading when the routine ended (its last deadline, or the last key)."""
+        return self._ended_clock
+
+    @property
+    def played_step_s(self) -> dict[int, float]:
+        """Seconds each step's step phases ran (sides summed), including the one on screen."""
+        played = dict(self._played_step)
+        if self._started and not self._done:
+            phase = self._phases[self._i]
+            if phase.kind == "step":
+                played[phase.step_index] = played.get(phase.step_index, 0.0) + self.elapsed()
+        return played
 
     @property
     def played_s(self) -> float:
@@ -355,6 +405,21 @@ class RoutinePlayer:
     @property
     def _running(self) -> bool:
         return self._started and not self._done and self._paused_left is None
+
+    def _is_first_side_step(self, phase: Phase) -> bool:
+        return phase.kind == "step" and phase.side == "left"
+
+    def _next_target(self, phase: Phase) -> int:
+        """The unit ``next()`` goes to: the other side while doing the first one, else the
+        first unit of the next step."""
+        if self._is_first_side_step(phase):
+            return phase.unit + 1
+        target = phase.unit + 1
+        while target < len(self._unit_start):
+            if self._phases[self._unit_start[target]].step_index != phase.step_index:
+                break
+            target += 1
+        return target
 
     def _settle(self) -> tuple[float, list[Event]]:
         """Read the clock once and process passed deadlines before a navigation command."""
@@ -372,7 +437,7 @@ class RoutinePlayer:
                 # Chain from the old deadline so lateness never accumulates.
                 events += self._enter(self._i + 1, end)
             else:
-                events += self._finish()
+                events += self._finish(end)  # it ended at its deadline, not when looked at
         return events
 
     def _enter(self, index: int, start_at: float) -> list[Event]:
@@ -390,8 +455,15 @@ class RoutinePlayer:
             left = self._paused_left
         else:
             left = max(0.0, self._deadline - now)
-        self._played_done += phase.duration_s if not skipped else phase.duration_s - left
+        played = phase.duration_s if not skipped else phase.duration_s - left
+        self._played_done += played
         events: list[Event] = [PhaseEnded(phase, skipped=skipped)]
+        if phase.kind == "step":
+            self._played_step[phase.step_index] = (
+                self._played_step.get(phase.step_index, 0.0) + played
+            )
+            # Left early: it counts only if most of it was played, never when skipped at once.
+            completes = completes and (not skipped or played >= MOST_OF * phase.duration_s)
         if completes and phase.kind == "step":
             self._finished_sides.add((phase.step_index, phase.side))
             step = self.routine.steps[phase.step_index]
@@ -403,7 +475,8 @@ class RoutinePlayer:
                 events.append(StepFinished(phase.step_index))
         return events
 
-    def _finish(self) -> list[Event]:
+    def _finish(self, at: float | None = None) -> list[Event]:
+        self._ended_clock = self._clock() if at is None else at
         self._done = True
         self._paused_left = None
         return [RoutineFinished(self._played_done)]

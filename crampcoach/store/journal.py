@@ -113,6 +113,10 @@ class Journal:
     def open(cls, path: Path, **kwargs: Any) -> Journal:
         journal = cls(path, **kwargs)
         journal._prepare()
+        # First-aid episodes kept aside while the journal could not be used: merged once.
+        from crampcoach.store.pending import merge_into
+
+        merge_into(journal)
         return journal
 
     def _prepare(self) -> None:

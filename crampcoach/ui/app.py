@@ -187,6 +187,8 @@ class CrampCoachApp(App[int]):
         except JournalError as exc:
             self.startup_error = exc
             self.push_screen(ErrorScreen(exc, fatal=True))
+            if self.start == "first-aid":  # first aid never waits for the journal
+                self.action_first_aid(self.start_location)
             return
         # The records live as long as the app: keep the collector from walking them.
         gc.freeze()
@@ -199,6 +201,9 @@ class CrampCoachApp(App[int]):
         self._continue_start()
 
     def _continue_start(self) -> None:
+        if self.start == "first-aid":  # even with a broken journal: first aid keeps it aside
+            self.action_first_aid(self.start_location)
+            return
         if self.startup_error is not None:
             return
         if self.start == "first-aid":
@@ -214,7 +219,17 @@ class CrampCoachApp(App[int]):
         self.push_screen(screen_cls(*args, **kwargs))
 
     def action_first_aid(self, location: str | None = None) -> None:
-        self.open_screen("first_aid", "FirstAidScreen", location=location)
+        # Not through open_screen: first aid plays without a journal (it keeps the episode aside).
+        from crampcoach.ui.screens.first_aid import FirstAidScreen
+
+        self.push_screen(FirstAidScreen(location=location))
+
+    async def action_quit(self) -> None:
+        """ctrl+q: a screen holding something unsaved (``confirm_quit``) may ask first."""
+        confirm = getattr(self.screen, "confirm_quit", None)
+        if confirm is not None and confirm():
+            return
+        self.exit()
 
     def action_log(self) -> None:
         self.open_screen("log_form", "LogFormScreen")

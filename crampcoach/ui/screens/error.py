@@ -15,6 +15,7 @@ class ErrorScreen(Screen[None]):
     SUB_TITLE = "Problem"
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("f", "app.first_aid", "First aid now", id="first-aid"),
         Binding("escape", "leave", "Back", id="back"),
     ]
 
@@ -31,8 +32,8 @@ class ErrorScreen(Screen[None]):
             yield Static(f"[b]{title}[/b]", id="error-title")
             yield Static(message, id="error-message", markup=False)
             yield Static(
-                "Nothing was written. Press q to quit."
-                + ("" if self.fatal else " Press escape to go back."),
+                "Nothing was written. Press f for first aid (it works without the journal)."
+                " Press q to quit." + ("" if self.fatal else " Press escape to go back."),
                 id="error-hint",
             )
         yield Footer()

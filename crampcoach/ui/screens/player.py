@@ -1,25 +1,29 @@
 """The routine player: one step at a time, a big countdown, and keys that forgive.
 
 The countdown always comes from ``RoutinePlayer.remaining()`` on the app's monotonic clock;
-the interval only redraws. Every run, finished or left, is saved to the journal.
+the interval only redraws. Every run, finished or left, is saved to the journal — except in
+first aid, where the first-aid screen keeps the run with the episode (the journal may be
+broken, and first aid never depends on it). Spoken cues go through ``app.speaker`` (a
+``crampcoach.speech.Speaker``; tests hand in a fake) and never wait for the voice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, ProgressBar, Static
 
+from crampcoach.core.first_aid import CrampClock
 from crampcoach.core.models import RoutineRun
-from crampcoach.core.relief import relief_for, steps_tried
+from crampcoach.core.relief import relief_for, steps_done
 from crampcoach.core.routines import Routine
 from crampcoach.core.timer import (
     Event,
@@ -30,6 +34,7 @@ from crampcoach.core.timer import (
 )
 from crampcoach.core.times import zone_name
 from crampcoach.ui.format import clock
+from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
 
 # Redraw often enough that the seconds never look stuck; the time itself comes from the clock.
 REDRAW_S = 0.1
@@ -51,6 +56,29 @@ class PlayResult:
     started_at: datetime
     ended_at: datetime
     played_s: float
+    ended_clock: float | None = None  # the monotonic reading when it ended
+
+    def run(self, tz: str | None) -> RoutineRun:
+        return RoutineRun(
+            routine_id=self.routine_id,
+            started_at=self.started_at,
+            ended_at=self.ended_at,
+            steps_completed=self.steps_completed,
+            steps_total=self.steps_total,
+            finished=self.finished,
+            tz=tz,
+        )
+
+
+def speaker_for(app: Any) -> Any:
+    """The app's speaker, made on first use (tests set ``app.speaker`` to a fake)."""
+    speaker = getattr(app, "speaker", None)
+    if speaker is None:
+        from crampcoach.speech import SystemSpeaker
+
+        speaker = SystemSpeaker()
+        app.speaker = speaker
+    return speaker
 
 
 class PlayerScreen(Screen[PlayResult]):
@@ -64,14 +92,22 @@ class PlayerScreen(Screen[PlayResult]):
         Binding("n,right", "next", "Next", id="next", key_display="n →"),
         Binding("b,left", "back", "Back", id="back", key_display="b ←"),
         Binding("r", "restart", "Restart step", id="restart"),
+        Binding("v", "toggle_speech", "Spoken cues", id="speech"),
         Binding("enter", "close", "Close", id="close"),
         Binding("escape", "leave", "Leave", id="leave"),
     ]
 
-    def __init__(self, routine: Routine, *, close_when_done: bool = False) -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        *,
+        close_when_done: bool = False,
+        cramp: CrampClock | None = None,
+    ) -> None:
         super().__init__()
         self.routine = routine
         self.close_when_done = close_when_done
+        self.cramp = cramp  # first aid: the cramp's clock, shown on top
         self.player: RoutinePlayer | None = None
         self.result: PlayResult | None = None
         self._finished_steps: set[int] = set()
@@ -79,12 +115,15 @@ class PlayerScreen(Screen[PlayResult]):
         self._timer: Timer | None = None
         self._edge_timer: Timer | None = None
         self._asking = False
+        self._speech_notice_shown = False
 
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with VerticalScroll(id="player", can_focus=False):
+            if self.cramp is not None:
+                yield CrampClockPanel(self.cramp, id="cramp-clock")
             yield Static(id="routine-line", markup=False)
             yield Static(id="cue", markup=False)
             yield Static(id="step-title", markup=False)
@@ -142,6 +181,7 @@ class PlayerScreen(Screen[PlayResult]):
         signal = False
         finished = False
         for event in events:
+            self._speak(event)
             if isinstance(event, PhaseEnded) and not event.skipped and event.phase.kind == "step":
                 signal = True
             elif isinstance(event, StepFinished):
@@ -152,6 +192,21 @@ class PlayerScreen(Screen[PlayResult]):
             self._signal_step_end()
         if finished:
             self._finish(finished=True)
+
+    def _speak(self, event: Event) -> None:
+        app: Any = self.app
+        if not app.settings.spoken_cues or self.player is None:
+            return
+        words = self.player.spoken(event)
+        if words:
+            self._say(words)
+
+    def _say(self, words: str) -> None:
+        app: Any = self.app
+        notice = speaker_for(app).say(words)
+        if notice and not self._speech_notice_shown:
+            self._speech_notice_shown = True  # once per routine, not at every step
+            app.notify(notice, title="Spoken cues", severity="warning", timeout=8)
 
     def _signal_step_end(self) -> None:
         app: Any = self.app
@@ -195,8 +250,18 @@ class PlayerScreen(Screen[PlayResult]):
         caution = self.query_one("#caution", Static)
         caution.update(f"Careful: {phase.caution}" if phase.caution else "")
         caution.display = bool(phase.caution)
+        self.query_one("#next", Static).update(self._next_line(player))
+
+    @staticmethod
+    def _next_line(player: RoutinePlayer) -> str:
+        """What comes next, and what n does when it is not simply "go there"."""
         following = player.next_title
-        self.query_one("#next", Static).update(f"Next: {following}" if following else "Last step.")
+        line = f"Next: {following}" if following else "Last step."
+        if player.next_moves_to_other_side:
+            return line + "  ·  n: on to the other leg"
+        if player.phase.side is not None or player.phase.kind == "get-ready":
+            return line + ("  ·  n: skip this step" if following else "  ·  n: finish")
+        return line
 
     def _draw_done(self) -> None:
         result = self.result
@@ -207,7 +272,10 @@ class PlayerScreen(Screen[PlayResult]):
             f"{self.routine.title}  ·  {done} of {len(self.routine.steps)} steps done"
         )
         self.query_one("#cue", Static).display = False
-        self.query_one("#step-title", Static).update("Done. Well done.")
+        # Praise only what was done: an all-skipped routine is not "well done".
+        self.query_one("#step-title", Static).update(
+            "Done. Well done." if done else "Routine ended. No step was done this time."
+        )
         self.query_one("#step-text", Static).update(
             "Your run is saved. Press enter or escape to close."
         )
@@ -255,9 +323,33 @@ class PlayerScreen(Screen[PlayResult]):
         if self.player is not None and not self.player.done:
             self._command(self.player.restart_step())
 
+    def action_toggle_speech(self) -> None:
+        app: Any = self.app
+        on = not app.settings.spoken_cues
+        changed = replace(app.settings, spoken_cues=on)
+        # In first aid the journal may be broken: keep the choice for now, never touch it.
+        if self.cramp is not None or app.journal is None or not app.save_settings(changed):
+            app.settings = changed
+        speaker = speaker_for(app)
+        if on and not speaker.available:
+            from crampcoach.speech import HOW_TO_GET
+
+            app.notify(HOW_TO_GET, title="Spoken cues on, but no voice", severity="warning")
+        else:
+            app.notify("Spoken cues on." if on else "Spoken cues off.", timeout=3)
+        if on and self.player is not None and not self.player.done:
+            self._say(f"{self.player.phase.title}.")
+
     def action_close(self) -> None:
         if self.result is not None:
             self.dismiss(self.result)
+
+    def confirm_quit(self) -> bool:
+        """ctrl+q in first aid asks first, like escape: the cramp is not saved yet."""
+        if self.cramp is None or self.result is not None:
+            return False
+        self.action_leave()
+        return True
 
     def action_leave(self) -> None:
         if self.result is not None:
@@ -280,6 +372,9 @@ class PlayerScreen(Screen[PlayResult]):
                 self._command(self.player.resume())
 
         self._asking = True
+        if self.cramp is not None:
+            self.app.push_screen(LeaveRoutineScreen(self.cramp), answer)
+            return
         self.app.push_screen(
             ConfirmScreen(
                 "Leave this routine? The steps you did are kept.", yes="Leave", no="Keep going"
@@ -299,12 +394,7 @@ class PlayerScreen(Screen[PlayResult]):
                 timer.stop()
         ended_at: datetime = app.now()
         started_at = self._started_at or ended_at
-        current: int | None = None
-        played_here = 0.0
-        if not player.done and player.phase.kind == "step":
-            current = player.step_index
-            played_here = player.elapsed()
-        done_steps = steps_tried(self._finished_steps, current, played_here)
+        done_steps = steps_done(self.routine, player.played_step_s)
         self.result = PlayResult(
             routine_id=self.routine.id,
             finished=finished,
@@ -315,6 +405,7 @@ class PlayerScreen(Screen[PlayResult]):
             started_at=started_at,
             ended_at=ended_at,
             played_s=player.played_s,
+            ended_clock=player.ended_clock if player.done else app.monotonic(),
         )
         self._record(self.result)
         if self.close_when_done or not finished:
@@ -325,15 +416,35 @@ class PlayerScreen(Screen[PlayResult]):
 
     def _record(self, result: PlayResult) -> None:
         app: Any = self.app
-        if app.journal is None:
-            return
-        run = RoutineRun(
-            routine_id=result.routine_id,
-            started_at=result.started_at,
-            ended_at=result.ended_at,
-            steps_completed=result.steps_completed,
-            steps_total=result.steps_total,
-            finished=result.finished,
-            tz=zone_name(result.started_at.tzinfo) or zone_name(app.zone),
-        )
+        if app.journal is None or self.cramp is not None:
+            return  # first aid keeps its runs with the episode
+        run = result.run(zone_name(result.started_at.tzinfo) or zone_name(app.zone))
         app.guard(lambda: app.journal.add_run(run))
+
+
+class LeaveRoutineScreen(ModalScreen[bool]):
+    """First aid: leave the routine? ``x`` leaves (the question that follows uses no x),
+    escape keeps going. Neither y nor n: those mean something on the next screen."""
+
+    CSS_PATH = "../styles/player.tcss"
+    BINDINGS = [
+        Binding("x", "answer(True)", "Leave the routine", id="leave-yes"),
+        Binding("escape", "answer(False)", "Keep going", id="leave-no"),
+    ]
+
+    def __init__(self, cramp: CrampClock) -> None:
+        super().__init__()
+        self.cramp = cramp
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="leave-dialog"):
+            yield CrampClockPanel(self.cramp, id="cramp-clock")
+            yield Static("Leave this routine? The steps you did are kept.", classes="question")
+            yield Static("x  leave, then say how it went    escape  keep going", id="leave-keys")
+
+    def action_answer(self, leave: bool) -> None:
+        self.dismiss(leave)
+
+    def confirm_quit(self) -> bool:
+        self.dismiss(True)  # on to the question, which asks before anything is lost
+        return True
