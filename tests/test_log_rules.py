@@ -66,5 +66,6 @@ def test_duration_text_reads_back_to_the_same_seconds(seconds):
     words = duration_text(seconds).split()
     for number, unit in zip(words[::2], words[1::2], strict=True):
         total += int(number) * {"h": 3600, "min": 60, "s": 1}[unit]
-    assert total == seconds
-    assert ("min" in words) == (60 <= seconds and seconds % 3600 >= 60)
+    # Exact under an hour; past an hour the seconds are dropped.
+    assert total == seconds if seconds < 3600 else 0 <= seconds - total < 60
+    assert (words[-1] == "s") == (seconds % 60 != 0 and seconds < 3600) or seconds == 0
