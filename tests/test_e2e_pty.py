@@ -22,6 +22,8 @@ def test_log_a_cramp_with_keystrokes_then_export(tmp_path):
     term.wait_for("Cramp nights")
     term.send("l")
     term.wait_for("When did it start?")
+    term.send("l")  # left; the foot is prefilled from the last cramp
+    term.wait_for("Chosen: left")
     term.send(CTRL_S)
     term.wait_for("Cramp nights")
     term.send("q")
@@ -36,3 +38,4 @@ def test_log_a_cramp_with_keystrokes_then_export(tmp_path):
     assert out[0].startswith("started_at,duration_min")
     assert len(out) == 3  # header, the foot cramp from the CLI, the one logged by keys
     assert ",foot," in out[1]
+    assert ",left,foot," in out[2]

@@ -48,6 +48,7 @@ async def test_newer_journal_found_while_running_shows_the_error(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         await pilot.pause()
+        await pilot.press("l", "c")  # which leg and where: saving asks otherwise
         # Another, newer crampcoach rewrites the file meanwhile.
         journal_file = paths.journal_path(tmp_path)
         journal_file.write_text('{"meta": {"1": {"schema_version": 99}}}')
@@ -69,6 +70,7 @@ async def test_disk_full_is_shown_and_the_form_keeps_the_entry(tmp_path, monkeyp
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         await pilot.pause()
+        await pilot.press("l", "c")  # which leg and where: saving asks otherwise
         real_write = os.write
 
         def full(fd, data):

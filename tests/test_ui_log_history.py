@@ -53,7 +53,7 @@ async def test_log_in_the_morning_for_last_night(tmp_path):
         form = app.screen
         form.query_one("#when", Input).value = "03:10"
         form.query_one("#duration", Input).value = "4"
-        form.query_one("#locations", SelectionList).select("calf")
+        await pilot.press("l", "c")  # left, calf
         form.query_one("#notes", TextArea).text = "woke twice"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -69,6 +69,7 @@ async def test_quick_pick_sets_last_night_time(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         await pilot.pause()
+        await pilot.press("l", "c")  # which leg and where
         await pilot.click("#quick-0300")
         await pilot.pause()
         assert app.screen.query_one("#when", Input).value == "03:00"
@@ -83,6 +84,7 @@ async def test_validation_errors_show_beside_fields_and_nothing_is_written(tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         await pilot.pause()
+        await pilot.press("l", "c")  # which leg and where
         form = app.screen
         form.query_one("#when", Input).value = "tomorrow-ish"
         await pilot.press("ctrl+s")
@@ -132,7 +134,7 @@ async def test_red_flag_shows_doctor_advice_at_once(tmp_path):
         flags = app.screen.query_one("#red_flags", SelectionList)
         flags.select("swelling")
         flags.select("redness-or-warmth")
-        app.screen.query_one("#locations", SelectionList).select("calf")
+        await pilot.press("l", "c")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "AdviceNotice"
@@ -144,6 +146,7 @@ async def test_long_episode_shows_urgent_advice(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         await pilot.pause()
+        await pilot.press("l", "c")  # which leg and where
         app.screen.query_one("#duration", Input).value = "12"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -159,6 +162,7 @@ async def test_write_failure_keeps_the_entry_in_the_form(tmp_path, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         await pilot.pause()
+        await pilot.press("l", "c")  # which leg and where
         app.screen.query_one("#duration", Input).value = "7"
 
         def full(fd, data):
@@ -335,6 +339,7 @@ async def test_resize_during_the_log_form_keeps_what_was_typed(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         await pilot.pause()
+        await pilot.press("l", "c")  # which leg and where
         form = app.screen
         form.query_one("#duration", Input).value = "6"
         form.query_one("#notes", TextArea).text = "calf, left"

@@ -7,6 +7,7 @@ import importlib
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -14,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from crampcoach.ui.actions import ALL_ACTIONS, HOME_ACTIONS
 from crampcoach.ui.themes import NIGHT_RED, THEMES
 
 if TYPE_CHECKING:  # the store and the models load with the journal, after the first frame
@@ -22,18 +24,12 @@ if TYPE_CHECKING:  # the store and the models load with the journal, after the f
 
 T = TypeVar("T")
 
-# (action, palette title, help): the one list behind the home keys, help and the palette.
-ACTIONS: tuple[tuple[str, str, str, str], ...] = (
-    ("f", "first_aid", "First aid now", "A cramp right now: pick where, follow the steps"),
-    ("l", "log", "Log a cramp", "Save an episode (time defaults to now)"),
-    ("r", "routines", "Routines", "Bedtime, daytime and first-aid routines"),
-    ("h", "history", "History", "Every episode, newest first"),
-    ("p", "patterns", "Patterns", "When and where cramps come, what goes with them"),
-    ("d", "doctor", "Doctor advice", "When to see a doctor, and a summary to bring"),
-    ("c", "checkin", "Evening check-in", "Water, caffeine, shoes… one per night"),
-    ("i", "learn", "Learn", "Short articles about cramps"),
-    ("x", "experiments", "Experiments", "Test a habit on and off: does it help you?"),
-    ("s", "settings", "Settings and profile", "Theme, bell, thresholds, data folder"),
+
+# (key, action, title, help) of the home keys that open something; kept for older callers.
+ACTIONS: tuple[tuple[str, str, str, str], ...] = tuple(
+    (a.key, a.name, a.title, a.help)
+    for a in HOME_ACTIONS
+    if a.key and a.name not in ("help", "quit")
 )
 
 
@@ -267,6 +263,39 @@ class CrampCoachApp(App[int]):
 
         play_tonights_routine(self)
 
+    def action_report(self) -> None:
+        from crampcoach.ui.screens.save_file import SaveFileScreen
+
+        if self.journal is not None:
+            self.push_screen(SaveFileScreen("report"))
+
+    def action_export(self) -> None:
+        from crampcoach.ui.screens.save_file import SaveFileScreen
+
+        if self.journal is not None:
+            self.push_screen(SaveFileScreen("export"))
+
+    def action_import(self) -> None:
+        """Import lives in Settings; open it there with the cursor in the file field."""
+        self.action_settings()
+
+        def focus_import() -> None:
+            found = self.screen.query("#import-path")
+            if found:
+                found.first().focus()
+
+        self.call_after_refresh(focus_import)
+
+    def action_doctor_seen(self) -> None:
+        """The doctor screen's own "I saw a doctor"; until it has one, the screen itself."""
+        self.action_doctor()
+
+        def run_it() -> None:
+            if hasattr(self.screen, "action_doctor_seen"):
+                self.screen.run_action("doctor_seen")
+
+        self.call_after_refresh(run_it)
+
     def action_help(self) -> None:
         from crampcoach.ui.screens.help import HelpScreen
 
@@ -286,31 +315,54 @@ class CrampCoachApp(App[int]):
     # ------------------------------------------------------------ command palette
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        if self.journal is not None and self.startup_error is None:
-            for _key, action, title, help_text in ACTIONS:
-                yield SystemCommand(title, help_text, getattr(self, f"action_{action}"))
-            yield SystemCommand("Profile", "Age band, conditions, medicines", self.action_profile)
+        """Every action in plain words: the registry, each routine by name, this screen's keys."""
+        ready = self.journal is not None and self.startup_error is None
+        seen: set[str] = set()
+        for action in ALL_ACTIONS:
+            if not ready and action.name not in ("help", "quit"):
+                continue
+            seen.add(action.title.casefold())
+            key = f" {action.key}" if action.key else ""
             yield SystemCommand(
-                "Switch theme", "Calm dark ↔ night red (dim red on black)", self.action_toggle_theme
+                action.title + key, action.help, partial(self.run_action, action.name)
             )
-        yield from self._screen_commands(screen)
-        yield SystemCommand("Help", "Every key on every screen", self.action_help)
-        yield SystemCommand("Quit", "Leave crampcoach", self.exit)
+        if ready:
+            yield from self._routine_commands()
+        yield from self._screen_commands(screen, seen)
 
-    def _screen_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def _routine_commands(self) -> Iterable[SystemCommand]:
+        """Each routine by its name and kind: "bedtime" finds the bedtime routines."""
+        try:
+            routines = self.catalog.routines
+        except Exception:  # content that fails to load is shown on the Routines screen
+            return
+        for routine in routines:
+            kind = routine.kind.replace("-", " ")
+            yield SystemCommand(
+                f"Start {routine.title} ({kind} routine)",
+                f"Play the {kind} routine now",
+                partial(self.start_routine, routine.id),
+            )
+
+    def start_routine(self, routine_id: str) -> None:
+        from crampcoach.ui.screens.player import PlayerScreen
+
+        routine = self.catalog.get(routine_id)
+        if routine is not None:
+            self.push_screen(PlayerScreen(routine))
+
+    def _screen_commands(self, screen: Screen, seen: set[str]) -> Iterable[SystemCommand]:
         """The current screen's own keys (player, history, forms…), so none is palette-less."""
-        from functools import partial
-
-        seen: set[str] = {title for _, _, title, _ in ACTIONS}
+        where = screen.sub_title or screen.__class__.__name__
         for binding in screen.BINDINGS:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
-            if binding.action.startswith("app.") or binding.description in seen:
+            if binding.action.startswith("app.") or binding.description.casefold() in seen:
                 continue
-            seen.add(binding.description)
-            key = binding.key_display or binding.key.split(",")[0]
+            seen.add(binding.description.casefold())
+            key = self.get_key_display(binding)
             yield SystemCommand(
-                binding.description,
-                f"{screen.sub_title or screen.__class__.__name__}: key {key}",
+                f"{binding.description} {key}",
+                f"On the {where} screen",
                 partial(screen.run_action, binding.action),
             )

@@ -1,12 +1,18 @@
-"""Small display helpers shared by screens."""
+"""Small display helpers shared by screens (the rules behind them live in core)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
+from crampcoach.core.dates import day_label
+from crampcoach.core.durations import duration_text
+from crampcoach.core.models import Episode
+from crampcoach.core.nights import night_of
+from crampcoach.core.vocab import label
 
-def night_name(night: date) -> str:
-    return f"night of {night.strftime('%a %d %b')}"
+
+def night_name(night: date, today: date | None = None) -> str:
+    return f"night of {day_label(night, today or night)}"
 
 
 def local_time(instant: datetime, zone: tzinfo) -> str:
@@ -14,15 +20,19 @@ def local_time(instant: datetime, zone: tzinfo) -> str:
 
 
 def duration_words(seconds: int | None) -> str:
-    if seconds is None:
-        return "duration not noted"
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, rest = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes} min" + (f" {rest} s" if rest else "")
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes} min"
+    return duration_text(seconds)
+
+
+def episode_line(ep: Episode, zone: tzinfo, now: datetime, boundary_hour: int = 12) -> str:
+    """'Sun 22 Nov 03:10 (night of Sat 21 Nov), left, calf' — enough to recognise a cramp."""
+    local = ep.started_at.astimezone(zone)
+    today = now.astimezone(zone).date()
+    night = night_of(ep.started_at, zone, boundary_hour)
+    parts = [ep.side] if ep.side else []
+    parts += [label(x) for x in ep.locations]
+    where = (", " + ", ".join(parts)) if parts else ""
+    day = day_label(local.date(), today)
+    return f"{day} {local:%H:%M} (night of {day_label(night, today)}){where}"
 
 
 def clock(seconds: float) -> str:

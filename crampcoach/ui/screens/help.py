@@ -8,19 +8,18 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from crampcoach.ui.app import ACTIONS
+from crampcoach.ui.actions import HOME_ACTIONS, MORE_ACTIONS
 
 SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Home",
         (
-            *((key, title) for key, _, title, _ in ACTIONS),
+            *((a.key, a.title) for a in HOME_ACTIONS if a.key),
             ("b", "Tonight's experiment routine (on an ON night)"),
-            ("?", "This help"),
-            ("q", "Quit"),
-            ("ctrl+p", "Command palette: every action"),
+            ("ctrl+p", "Command palette: every action, each routine by name"),
         ),
     ),
+    ("In the command palette (ctrl+p)", tuple(("", a.title) for a in MORE_ACTIONS)),
     (
         "First aid",
         (
@@ -31,6 +30,16 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("a / w", "Not passed: play again / the recovery routine"),
             ("enter / s", "Save the episode"),
             ("escape / k", "Skip saving"),
+        ),
+    ),
+    (
+        "Log a cramp",
+        (
+            ("l / r / b", "Which leg: left, right, both (press again to clear)"),
+            ("c f t h k o", "Where: calf, foot, toes, front/back of thigh, other"),
+            ("0 … 9", "At the top: start typing the time; further down: how strong (0 = 10)"),
+            ("enter", "Next field; on the last one, save"),
+            ("ctrl+s", "Save from any field"),
         ),
     ),
     (

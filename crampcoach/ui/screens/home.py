@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from crampcoach.core.vocab import label
-from crampcoach.ui.app import ACTIONS
+from crampcoach.ui.actions import HOME_ACTIONS
 from crampcoach.ui.format import duration_words, local_time, night_name
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
 from crampcoach.ui.widgets.experiment_line import ExperimentLine
@@ -31,10 +31,12 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         # The footer shows the night-time keys; the menu grid shows them all.
         *(
-            Binding(key, f"app.{action}", title.split(" ")[0], id=action, show=key in "flrhpd")
-            for key, action, title, _ in ACTIONS
+            Binding(
+                a.key, f"app.{a.name}", a.title.split(" ")[0], id=a.name, show=a.key in "flrhpd"
+            )
+            for a in HOME_ACTIONS
+            if a.key
         ),
-        Binding("q", "app.quit", "Quit", id="quit"),
         Binding("b", "app.experiment_routine", "Experiment routine", show=False),
     ]
 
@@ -54,7 +56,7 @@ class HomeScreen(Screen[None]):
     @staticmethod
     def _menu() -> Table:
         """Every home key in three columns: one widget, so the first frame stays cheap."""
-        items = [(key, title) for key, _, title, _ in ACTIONS] + [("?", "Help"), ("q", "Quit")]
+        items = [(a.key, a.title) for a in HOME_ACTIONS if a.key]
         table = Table.grid(expand=True, padding=(0, 2))
         for _ in range(3):
             table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")

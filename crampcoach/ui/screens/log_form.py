@@ -1,10 +1,17 @@
-"""Log (or edit) an episode. Every field has a default, so l then ctrl+s saves one."""
+"""Log (or edit) an episode in a few keys.
+
+At 3 a.m.: ``l``, the leg (``l``/``r``/``b``), the spot (``c`` calf…), ``ctrl+s`` — time is now.
+In the morning: ``l``, type the time (digits jump straight into the time field), Enter, the
+minutes, Enter, the intensity on a number key, a trigger with space, ``ctrl+s``. Enter moves to
+the next field and saves on the last; what the form filled in by itself says so.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,9 +23,6 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    RadioButton,
-    RadioSet,
-    Select,
     SelectionList,
     Static,
     TextArea,
@@ -26,26 +30,25 @@ from textual.widgets import (
 
 from crampcoach.core import vocab
 from crampcoach.core.errors import Problem, ValidationError
+from crampcoach.core.log_entry import missing_basics, when_preview
 from crampcoach.core.models import Episode, episode_from_dict
-from crampcoach.core.summary import last_used
 from crampcoach.core.times import zone_name
 from crampcoach.core.when import WhenError, parse_when
+from crampcoach.ui.widgets.leg_picker import PLACE_KEYS, SIDE_KEYS, LegPicker
 
+# Clickable shortcuts for the usual hours; kept out of the tab order so Enter and tab stay short.
 QUICK_TIMES = ("23:00", "01:00", "02:00", "03:00", "04:00", "05:00")
-LIST_FIELDS = ("locations", "triggers", "relief", "red_flags")
-VOCABS = {
-    "locations": vocab.LOCATIONS,
-    "triggers": vocab.TRIGGERS,
-    "relief": vocab.RELIEF,
-    "red_flags": vocab.RED_FLAGS,
-}
+LIST_FIELDS = ("triggers", "relief", "red_flags")
+VOCABS = {"triggers": vocab.TRIGGERS, "relief": vocab.RELIEF, "red_flags": vocab.RED_FLAGS}
 TITLES = {
-    "locations": "Where",
-    "triggers": "Possible triggers",
+    "triggers": "Possible triggers (space ticks)",
     "relief": "What helped",
     "red_flags": "Warning signs",
 }
+# Enter walks this order; on the last one it saves.
+ENTER_ORDER = ("leg", "when", "duration", "triggers", "relief", "red_flags", "woke_me")
 ERROR_FIELD = {"duration_min": "duration", "duration_s": "duration", "started_at": "when"}
+DIGITS = "1234567890"
 
 
 class LogFormScreen(Screen[Episode | None]):
@@ -53,6 +56,10 @@ class LogFormScreen(Screen[Episode | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("enter", "enter", "Next field", show=False, priority=True),
+        # One key per choice while no text field has the cursor (they type there).
+        *(Binding(k, f"pick('{k}')", show=False, priority=True) for k in SIDE_KEYS | PLACE_KEYS),
+        *(Binding(d, f"digit('{d}')", show=False, priority=True) for d in DIGITS),
     ]
 
     def __init__(self, episode: Episode | None = None) -> None:
@@ -60,6 +67,8 @@ class LogFormScreen(Screen[Episode | None]):
         self.editing = episode
         self._initial: dict[str, Any] | None = None
         self._saving = False
+        self._asked_missing = False
+        self.intensity: int | None = episode.intensity if episode else None
 
     # ------------------------------------------------------------ layout
 
@@ -67,38 +76,41 @@ class LogFormScreen(Screen[Episode | None]):
         app: Any = self.app
         ep = self.editing
         if ep is None:
-            side, locations = last_used(app.journal.episodes())
+            last = app.guard(app.journal.last_episode) if app.journal else None
+            side, locations = (last.side, last.locations) if last else (None, ())
             when = "now"
         else:
             side, locations = ep.side, ep.locations
             when = ep.started_at.astimezone(app.zone).strftime("%Y-%m-%d %H:%M")
         yield Header(icon="")
         with VerticalScroll(id="form"):
-            yield Label("When did it start?", classes="field-label")
+            yield LegPicker(side, locations, prefilled=ep is None, id="leg")
+            yield Static(id="err-side", classes="error")
+            yield Static(id="err-locations", classes="error")
+
+            yield Label("When did it start? (type a time; Enter moves on)", classes="field-label")
             yield Input(when, id="when", placeholder="now, 03:10, yesterday 23:40")
+            yield Static(id="when-preview", classes="hint")
+            yield Static(id="err-when", classes="error")
+            yield Static("Quick picks (click):", classes="hint")
             with Horizontal(id="quick"):
                 yield Button("now", id="quick-now", classes="quick")
                 for t in QUICK_TIMES:
                     yield Button(t, id=f"quick-{t.replace(':', '')}", classes="quick")
-            yield Static("A bare time like 03:10 goes on last night.", classes="hint")
-            yield Static(id="err-when", classes="error")
 
             yield Label("How long, in minutes?", classes="field-label")
             yield Input(
                 "" if ep is None or ep.duration_s is None else f"{ep.duration_s / 60:g}",
                 id="duration",
-                placeholder="e.g. 2 (leave empty if unsure)",
+                placeholder="e.g. 2 or 0.5 (leave empty if unsure)",
             )
             yield Static(id="err-duration", classes="error")
 
-            yield Label("Which leg?", classes="field-label")
-            with RadioSet(id="side"):
-                for s in vocab.SIDES:
-                    yield RadioButton(s, value=(s == side), name=s)
-            yield Static(id="err-side", classes="error")
+            yield Static(id="intensity", classes="field-label")
+            yield Static(id="err-intensity", classes="error")
 
             for name in LIST_FIELDS:
-                chosen = locations if name == "locations" else (getattr(ep, name) if ep else ())
+                chosen = getattr(ep, name) if ep else ()
                 yield Label(TITLES[name], classes="field-label")
                 yield SelectionList[str](
                     *[(vocab.label(v), v, v in chosen) for v in VOCABS[name]],
@@ -107,38 +119,92 @@ class LogFormScreen(Screen[Episode | None]):
                 )
                 yield Static(id=f"err-{name}", classes="error")
 
-            yield Label("How strong (1 mild – 10 worst)?", classes="field-label")
-            yield Select[int](
-                [(str(n), n) for n in range(1, 11)],
-                value=ep.intensity if ep and ep.intensity else Select.NULL,
-                prompt="not noted",
-                id="intensity",
-            )
-            yield Static(id="err-intensity", classes="error")
             yield Checkbox("It woke me up", value=True if ep is None else ep.woke_me, id="woke_me")
-
             yield Label("Notes", classes="field-label")
             yield TextArea(ep.notes if ep else "", id="notes", soft_wrap=True)
             yield Static(id="err-notes", classes="error")
-            yield Static("ctrl+s saves · escape cancels", classes="hint")
+            yield Static("ctrl+s saves from anywhere · escape cancels", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
         if self.editing is not None:
             self.sub_title = "Edit an episode"
+        for button in self.query(".quick").results(Button):
+            button.can_focus = False
+        self._show_intensity()
+        self._preview()
         self._initial = self._collect()
-        self.query_one("#when", Input).focus()
+        self.query_one("#leg", LegPicker).focus()
+
+    # ------------------------------------------------------------ keys
+
+    def _typing(self) -> bool:
+        return isinstance(self.focused, Input | TextArea)
+
+    def action_pick(self, key: str) -> None:
+        if self._typing():
+            raise SkipAction()
+        self.query_one("#leg", LegPicker).press(key)
+
+    def action_digit(self, digit: str) -> None:
+        if self._typing():
+            raise SkipAction()
+        if isinstance(self.focused, LegPicker):
+            # At the top of the form a number is the start of a time: 0310, 03:10…
+            when = self.query_one("#when", Input)
+            when.value = digit
+            when.focus()
+            when.cursor_position = len(when.value)
+            return
+        value = 10 if digit == "0" else int(digit)
+        self.intensity = None if self.intensity == value else value
+        self._show_intensity()
+
+    def action_enter(self) -> None:
+        focused = self.focused
+        if isinstance(focused, TextArea | Button):
+            raise SkipAction()
+        name = focused.id if focused is not None else None
+        if name not in ENTER_ORDER:
+            raise SkipAction()
+        index = ENTER_ORDER.index(name)
+        if index == len(ENTER_ORDER) - 1:
+            self.action_save()
+        else:
+            self.query_one(f"#{ENTER_ORDER[index + 1]}").focus()
+
+    def _show_intensity(self) -> None:
+        shown = "not noted" if self.intensity is None else str(self.intensity)
+        self.query_one("#intensity", Static).update(
+            f"[b]How strong?[/b] {shown}  [dim](keys 1–9, 0 for 10, outside text fields)[/dim]"
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "when":
+            self._preview()
+
+    def _preview(self) -> None:
+        """Show which day and night the typed time lands on, before saving."""
+        app: Any = self.app
+        text = self.query_one("#when", Input).value
+        now = app.now()
+        try:
+            res = parse_when(text or "now", now, app.zone, app.settings.night_boundary_hour)
+            line = when_preview(res.instant, app.zone, app.settings.night_boundary_hour, now)
+        except WhenError:
+            line = "→ (not a time yet)"
+        self.query_one("#when-preview", Static).update(line)
 
     # ------------------------------------------------------------ reading the form
 
     def _collect(self) -> dict[str, Any]:
-        radio = self.query_one("#side", RadioSet).pressed_button
-        intensity = self.query_one("#intensity", Select).value
+        leg = self.query_one("#leg", LegPicker)
         data: dict[str, Any] = {
             "when": self.query_one("#when", Input).value.strip(),
             "duration_min": self.query_one("#duration", Input).value.strip(),
-            "side": radio.name if radio is not None else None,
-            "intensity": None if intensity is Select.NULL else intensity,
+            "side": leg.side,
+            "locations": leg.locations,
+            "intensity": self.intensity,
             "woke_me": self.query_one("#woke_me", Checkbox).value,
             "notes": self.query_one("#notes", TextArea).text,
         }
@@ -173,6 +239,40 @@ class LogFormScreen(Screen[Episode | None]):
         if self._saving:
             return
         data = self._collect()
+        missing = missing_basics(data["side"], data["locations"])
+        if missing and not self._asked_missing:
+            # Asked once: a second ctrl+s saves as it is.
+            self._asked_missing = True
+            self._ask(
+                f"Nothing noted for {' and '.join(missing)}. Save anyway?",
+                lambda: self._save(data),
+                yes="Save anyway",
+                no="Go back",
+                on_no=lambda: self.query_one("#leg").focus(),
+            )
+            return
+        self._save(data)
+
+    def _ask(
+        self,
+        question: str,
+        then: Any,
+        *,
+        yes: str,
+        no: str,
+        on_no: Any = None,
+    ) -> None:
+        from crampcoach.ui.screens.confirm import ConfirmScreen
+
+        def answer(ok: bool | None) -> None:
+            if ok:
+                then()
+            elif on_no is not None:
+                on_no()
+
+        self.app.push_screen(ConfirmScreen(question, yes=yes, no=no), answer)
+
+    def _save(self, data: dict[str, Any]) -> None:
         app: Any = self.app
         now: datetime = app.now()
         if self.editing is not None and self._initial and data["when"] == self._initial["when"]:
@@ -202,7 +302,7 @@ class LogFormScreen(Screen[Episode | None]):
             return
         self._finish(data, when.instant, when.note)
 
-    def _finish(self, data: dict[str, Any], started: datetime, note: str | None) -> None:
+    def _build(self, data: dict[str, Any], started: datetime) -> Episode | None:
         app: Any = self.app
         raw = dict(data)
         raw.pop("when")
@@ -212,11 +312,41 @@ class LogFormScreen(Screen[Episode | None]):
             raw["id"] = self.editing.id
             raw["source"] = self.editing.source
         try:
-            episode = episode_from_dict(raw, now=app.now())
+            return episode_from_dict(raw, now=app.now())
         except ValidationError as exc:
             self._show_problems(exc.problems)
+            return None
+
+    def _finish(self, data: dict[str, Any], started: datetime, note: str | None) -> None:
+        from crampcoach.core.duplicates import SAME_CRAMP_WINDOW, find_duplicates
+
+        app: Any = self.app
+        episode = self._build(data, started)
+        if episode is None:
             return
         self._show_problems([])
+        nearby = app.guard(
+            lambda: app.journal.episodes_since(started - SAME_CRAMP_WINDOW - timedelta(hours=1))
+        )
+        if nearby is None:
+            return
+        same = find_duplicates(episode, nearby)
+        if same:
+            from crampcoach.ui.format import episode_line
+
+            boundary = app.settings.night_boundary_hour
+            self._ask(
+                f"Already logged: {episode_line(same[0], app.zone, app.now(), boundary)}. "
+                "Is this another cramp?",
+                lambda: self._write(episode, note),
+                yes="Save another",
+                no="Go back",
+            )
+            return
+        self._write(episode, note)
+
+    def _write(self, episode: Episode, note: str | None) -> None:
+        app: Any = self.app
         self._saving = True
         try:
             journal = app.journal
@@ -226,7 +356,11 @@ class LogFormScreen(Screen[Episode | None]):
             self._saving = False
         if saved is None:
             return  # the failure is shown; the entry stays in the form for a retry
-        app.notify(("Updated." if self.editing else "Saved.") + (f" {note}" if note else ""))
+        from crampcoach.ui.format import episode_line
+
+        done = "Updated" if self.editing else "Saved"
+        line = episode_line(saved, app.zone, app.now(), app.settings.night_boundary_hour)
+        app.notify(f"{done}: {line}." + (f" {note}" if note else ""))
         self.dismiss(saved)
         from crampcoach.ui.screens.advice_notice import show_advice_after_log
 

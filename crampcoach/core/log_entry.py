@@ -1,0 +1,34 @@
+"""Rules the log form shows while someone types: which night a time lands on, what is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+
+from crampcoach.core.dates import day_label, moment_label
+from crampcoach.core.nights import night_of
+from crampcoach.core.vocab import label
+
+
+def when_preview(instant: datetime, zone: tzinfo, boundary_hour: int, today_local: datetime) -> str:
+    """'→ Tue 01 Dec 03:10 (night of Mon 30 Nov)': the day, the time and the night it counts for."""
+    local = instant.astimezone(zone)
+    today = today_local.astimezone(zone).date()
+    night = night_of(instant, zone, boundary_hour)
+    return f"→ {moment_label(local, today)} (night of {day_label(night, today)})"
+
+
+def missing_basics(side: str | None, locations: Sequence[str]) -> list[str]:
+    """What a saved cramp would lack that patterns and the doctor need: 'which leg', 'where'."""
+    missing = []
+    if side is None:
+        missing.append("which leg")
+    if not locations:
+        missing.append("where")
+    return missing
+
+
+def as_last_time(side: str | None, locations: Sequence[str]) -> str:
+    """'as last time: left, calf' — the label on anything the form filled in by itself."""
+    parts = ([side] if side else []) + [label(x) for x in locations]
+    return "as last time: " + ", ".join(parts) if parts else ""

@@ -1,0 +1,115 @@
+"""Ask where to write the doctor report or an export, write it, and say where it went."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from crampcoach.ui.text import user_text
+from crampcoach.ui.write_target import default_folder, refusal, resolve_target
+
+REPORT_DAYS = 90
+TITLES = {
+    "report": "Write the doctor report (HTML, open it in a browser to print)",
+    "export": "Export every episode (.csv or .json by the file name)",
+}
+
+
+class SaveFileScreen(ModalScreen[Path | None]):
+    """``kind`` is "report" or "export". Dismisses with the written path (None if not)."""
+
+    BINDINGS = [Binding("escape", "close", "Cancel", id="close")]
+
+    def __init__(self, kind: str, home: Path | None = None) -> None:
+        super().__init__()
+        self.kind = kind
+        self.home = home
+        self.written: Path | None = None
+        self._replace_ok: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        app: Any = self.app
+        day = f"{app.now():%Y-%m-%d}"
+        name = (
+            f"crampcoach-report-{day}.html"
+            if self.kind == "report"
+            else f"crampcoach-export-{day}.csv"
+        )
+        default = default_folder(self.home) / name
+        with Vertical(classes="dialog"):
+            yield Static(TITLES[self.kind], classes="question")
+            yield Static("Write to (enter writes, escape cancels):", classes="hint")
+            yield Input(str(default), id="target")
+            yield Static(id="result", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Write (enter)", id="write", variant="primary")
+                yield Button("Close (escape)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#target", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.write()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "write":
+            self.write()
+        else:
+            self.action_close()
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        box = self.query_one("#result", Static)
+        box.set_class(error, "error")
+        box.update(user_text(text))
+
+    def write(self) -> None:
+        app: Any = self.app
+        typed = self.query_one("#target", Input).value
+        if not typed.strip():
+            self._say("Type where the file should go.", error=True)
+            return
+        target = resolve_target(typed, default_folder(self.home))
+        why = refusal(target, app.data_dir)
+        if why:
+            self._say(why, error=True)
+            return
+        if target.exists() and self._replace_ok != target:
+            self._replace_ok = target
+            self._say(f"{target} exists. Enter again replaces it.", error=True)
+            return
+        payload = app.guard(lambda: self._payload(target))
+        if payload is None:
+            return
+        from crampcoach.store.atomic import atomic_write
+
+        try:
+            atomic_write(target, payload.encode("utf-8"), mode=0o600)
+        except OSError as exc:
+            self._say(f"Could not write {target}: {exc.strerror or exc}", error=True)
+            return
+        self.written = target
+        what = "Report" if self.kind == "report" else "Export"
+        # Stays on screen until dismissed: a toast is gone before anyone reads the path.
+        self._say(f"{what} written to {target}. Escape closes this.")
+        self.query_one("#cancel", Button).focus()
+
+    def _payload(self, target: Path) -> str:
+        app: Any = self.app
+        if self.kind == "report":
+            from crampcoach.stats_text import report_output
+
+            return report_output(app.journal, app.now(), fmt="html", days=REPORT_DAYS)
+        from crampcoach.store.transfer import export_csv, export_json
+
+        episodes = app.journal.episodes()
+        return export_json(episodes) if target.suffix.lower() == ".json" else export_csv(episodes)
+
+    def action_close(self) -> None:
+        self.dismiss(self.written)
