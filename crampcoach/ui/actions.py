@@ -12,6 +12,7 @@ class Action:
     title: str  # plain words, as the palette and help show them
     help: str
     key: str | None = None  # its key on the home screen, if it has one
+    menu: bool = True  # shown in Home's menu grid (False: a key that only works at times)
 
 
 # Home keys first, in the order the menu shows them.
@@ -26,6 +27,13 @@ HOME_ACTIONS: tuple[Action, ...] = (
     Action("learn", "Learn", "Short articles about cramps", "i"),
     Action("experiments", "Experiments", "Test a habit on and off: does it help you?", "x"),
     Action("settings", "Settings", "Theme, bell, thresholds, data folder", "s"),
+    Action(
+        "experiment_routine",
+        "Tonight's experiment routine",
+        "On an ON night of a running experiment, play its routine",
+        "b",
+        menu=False,
+    ),
     Action("help", "Help", "Every key on every screen", "?"),
     Action("quit", "Quit", "Leave crampcoach", "q"),
 )
@@ -38,11 +46,6 @@ MORE_ACTIONS: tuple[Action, ...] = (
     Action("import", "Import episodes", "Episodes from a file written by export (in Settings)"),
     Action(
         "doctor_seen", "I saw a doctor", "Note that a doctor has seen what the advice was about"
-    ),
-    Action(
-        "experiment_routine",
-        "Tonight's experiment routine",
-        "On an ON night of a running experiment, its routine (b on Home)",
     ),
     Action("toggle_theme", "Switch theme", "Calm dark ↔ night red (dim red on black); ctrl+t"),
 )

@@ -15,7 +15,6 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Home",
         (
             *((a.key, a.title) for a in HOME_ACTIONS if a.key),
-            ("b", "Tonight's experiment routine (on an ON night)"),
             ("ctrl+p", "Command palette: every action, each routine by name"),
         ),
     ),

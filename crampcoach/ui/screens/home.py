@@ -37,7 +37,6 @@ class HomeScreen(Screen[None]):
             for a in HOME_ACTIONS
             if a.key
         ),
-        Binding("b", "app.experiment_routine", "Experiment routine", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -56,7 +55,7 @@ class HomeScreen(Screen[None]):
     @staticmethod
     def _menu() -> Table:
         """Every home key in three columns: one widget, so the first frame stays cheap."""
-        items = [(a.key, a.title) for a in HOME_ACTIONS if a.key]
+        items = [(a.key, a.title) for a in HOME_ACTIONS if a.key and a.menu]
         table = Table.grid(expand=True, padding=(0, 2))
         for _ in range(3):
             table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
