@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -20,6 +20,10 @@ EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
 
 class BadInput(Exception):
     """A value the user gave was refused; the message says what is allowed."""
+
+
+class CommandFailed(Exception):
+    """Something other than the input failed (exit 1); the message says what."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -132,13 +136,24 @@ def _positive_days(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    root = paths.data_dir(getattr(args, "data_dir", None))
-    from crampcoach.store.errors import JournalError
+    command = args.command
+    try:
+        root = paths.data_dir(getattr(args, "data_dir", None))
+    except paths.BadDataDir as exc:
+        _say(f"crampcoach: {exc}")
+        return EXIT_BAD_INPUT
+    if command in (None, "now") and not os.isatty(1):
+        # The app draws a full screen: piped (crampcoach | head) it would wait forever.
+        _say(
+            "crampcoach: the app needs a terminal; for text, use a command (see crampcoach --help)"
+        )
+        return EXIT_BAD_INPUT
+    from crampcoach.store.errors import JournalError, RecordRefused
 
     try:
-        if args.command is None:
+        if command is None:
             return _run_app(root)
-        if args.command == "now":
+        if command == "now":
             return _run_app(root, start="first-aid", location=args.location)
         if args.command == "doctor":
             from crampcoach.cli_doctor import cmd_doctor
@@ -150,23 +165,67 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_trial(args, root)
         from crampcoach import commands
 
-        handler = getattr(commands, f"cmd_{args.command}")
-        return handler(args, root)
+        code = (
+            COMMANDS[command](args, root)
+            if command in COMMANDS
+            else getattr(commands, f"cmd_{command}")(args, root)
+        )
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
     except BadInput as exc:
-        print(f"crampcoach {args.command}: {exc}", file=sys.stderr)
+        _say(f"crampcoach {command}: {exc}")
         return EXIT_BAD_INPUT
+    except RecordRefused as exc:
+        _say(f"crampcoach {command}: {exc}")
+        return EXIT_BAD_INPUT
+    except CommandFailed as exc:
+        _silence_stdout()
+        _say(f"crampcoach {command}: {exc}")
+        return EXIT_FAIL
     except JournalError as exc:
-        print(f"crampcoach: {exc}", file=sys.stderr)
+        _say(f"crampcoach: {exc}")
         return EXIT_FAIL
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _silence_stdout()  # the reader left (crampcoach stats | head): not a failure
         return EXIT_OK
+    except OSError as exc:  # a cause we can name: never "unexpected error"
+        from crampcoach.store.storage import describe_os_error
+
+        _silence_stdout()
+        where = f" ({exc.filename})" if exc.filename else ""
+        _say(f"crampcoach {command}: {describe_os_error(exc)}{where}; nothing was saved")
+        return EXIT_FAIL
     except Exception as exc:  # no traceback for users; CRAMPCOACH_DEBUG=1 shows it
         if os.environ.get("CRAMPCOACH_DEBUG"):
             raise
-        print(f"crampcoach: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        _say(f"crampcoach: unexpected error: {exc.__class__.__name__}: {exc}")
         return EXIT_FAIL
+
+
+# Subcommands other parts add: name -> handler(args, data_dir) -> exit code. A new
+# subcommand registers its parser in build_parser() and its handler here (or as
+# ``commands.cmd_<name>``).
+COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {}
+
+
+def _say(message: str) -> None:
+    """One message on stderr; control characters from file names or cells are shown
+    escaped, never sent to the terminal."""
+    from crampcoach.core.text import escape_controls
+
+    print(escape_controls(message), file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _run_app(root: Path, start: str | None = None, location: str | None = None) -> int:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from crampcoach import paths
-from crampcoach.cli import EXIT_OK, BadInput
+from crampcoach.cli import EXIT_OK, BadInput, CommandFailed
 from crampcoach.core.errors import ValidationError
-from crampcoach.core.models import episode_from_dict
+from crampcoach.core.models import Episode, episode_from_dict
 from crampcoach.core.nights import episode_night
 from crampcoach.core.times import to_iso, zone_name
 from crampcoach.core.vocab import label
@@ -18,24 +19,40 @@ from crampcoach.localzone import local_zone, now_local
 from crampcoach.store import Journal
 
 
-def open_journal(root: Path) -> Journal:
-    return Journal.open(paths.journal_path(root))
+def open_journal(root: Path, *, create: bool = True) -> Journal:
+    """The journal; read-only commands pass ``create=False`` so they never create one."""
+    return Journal.open(paths.journal_path(root), create=create)
 
 
-def _write_output(text: str, output: str | None) -> None:
-    if not output:
-        sys.stdout.write(text)
-        return
-    from crampcoach.store.atomic import atomic_write
+def _write_output(text: str, output: str | None, root: Path) -> None:
+    from crampcoach.outputs import OutputFailed, OutputRefused, write_output
 
-    target = Path(output).expanduser()
-    if target.is_dir():
-        raise BadInput(f"-o {output} is a folder; give a file name")
     try:
-        atomic_write(target.resolve(), text.encode("utf-8"), mode=0o600)
+        where = write_output(text.encode("utf-8"), output or "-", root)
+    except OutputRefused as exc:
+        raise BadInput(str(exc)) from None
+    except OutputFailed as exc:
+        raise CommandFailed(str(exc)) from None
+    if output and output != "-":
+        print(f"Wrote {where}", file=sys.stderr)
+
+
+def _confirm(lines: list[str]) -> None:
+    """Print what was saved. The save already happened: if stdout cannot take the text
+    (a full disk, a closed pipe), say so on stderr and still exit 0."""
+    try:
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
+        sys.stdout.flush()
     except OSError as exc:
-        raise BadInput(f"could not write {output}: {exc.strerror}") from None
-    print(f"Wrote {target}", file=sys.stderr)
+        from crampcoach.cli import _silence_stdout
+        from crampcoach.store.storage import describe_os_error
+
+        _silence_stdout()
+        print(
+            f"crampcoach log: saved; the confirmation could not be printed "
+            f"({describe_os_error(exc)})",
+            file=sys.stderr,
+        )
 
 
 def cmd_log(args: argparse.Namespace, root: Path) -> int:
@@ -63,8 +80,8 @@ def cmd_log(args: argparse.Namespace, root: Path) -> int:
         "source": "manual",
     }
     try:
-        # parse_when already refused the future, with a minute's slack for slow typing.
-        episode = episode_from_dict(raw)
+        # The same gate and time limits as the forms and import.
+        episode = episode_from_dict(raw, now=now)
     except ValidationError as exc:
         p = exc.problems[0]
         flag = {"duration_min": "--duration", "started_at": "--at", "notes": "--note"}.get(
@@ -72,41 +89,66 @@ def cmd_log(args: argparse.Namespace, root: Path) -> int:
         )
         raise BadInput(f"{flag} {p.message}") from None
     journal = open_journal(root)
+    twin = _same_time_and_place(journal, episode)
     journal.add_episode(episode)
     local = episode.started_at.astimezone(zone)
     night = episode_night(episode)
     where = ", ".join(label(x) for x in episode.locations) or "leg"
-    print(
+    if twin is not None:
+        print(
+            "crampcoach log: note: an episode at the same time and place was already logged; "
+            "both are kept (delete one in History if it was logged twice).",
+            file=sys.stderr,
+        )
+    lines = [
         f"Saved: {where} cramp at {local.strftime('%a %d %b %H:%M')}"
         f" (night of {night.strftime('%a %d %b')})."
-    )
+    ]
     if when.note:
-        print(f"Note: {when.note}")
+        lines.append(f"Note: {when.note}")
     from crampcoach.advice_text import advice_after_log
 
     message = advice_after_log(journal, episode, now)
     if message:
-        print(message)
+        lines.append(message)
+    _confirm(lines)
     return EXIT_OK
+
+
+def _same_time_and_place(journal: Journal, episode: Episode) -> Episode | None:
+    """An episode already logged in the same minute, on the same side and places."""
+    minute = episode.started_at.timestamp() // 60
+    for other in journal.episodes_since(episode.started_at - timedelta(minutes=1)):
+        if (
+            other.started_at.timestamp() // 60 == minute
+            and other.side == episode.side
+            and other.locations == episode.locations
+        ):
+            return other
+    return None
 
 
 def cmd_export(args: argparse.Namespace, root: Path) -> int:
     from crampcoach.store.transfer import export_csv, export_json
 
-    episodes = open_journal(root).episodes()
+    episodes = open_journal(root, create=False).episodes()
     text = export_csv(episodes) if args.format == "csv" else export_json(episodes)
-    _write_output(text, args.output)
+    _write_output(text, args.output, root)
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace, root: Path) -> int:
     from crampcoach.store.transfer import ImportRefused, read_import_file
 
-    path = Path(args.file).expanduser()
+    try:
+        path = Path(args.file).expanduser()
+    except RuntimeError:
+        raise BadInput(f"{args.file}: that user's home folder is unknown") from None
     if not path.is_file():
         raise BadInput(f"{args.file} is not a file")
     try:
-        episodes = read_import_file(path)
+        # The same time limits as log: nothing in the future, nothing before 1900.
+        episodes = read_import_file(path, now=now_local())
     except ImportRefused as exc:
         raise BadInput(str(exc)) from None
     except OSError as exc:
@@ -120,7 +162,7 @@ def cmd_import(args: argparse.Namespace, root: Path) -> int:
 def cmd_stats(args: argparse.Namespace, root: Path) -> int:
     from crampcoach.stats_text import stats_output
 
-    journal = open_journal(root)
+    journal = open_journal(root, create=False)
     print(stats_output(journal, now_local(), as_json=args.json))
     return EXIT_OK
 
@@ -128,7 +170,7 @@ def cmd_stats(args: argparse.Namespace, root: Path) -> int:
 def cmd_report(args: argparse.Namespace, root: Path) -> int:
     from crampcoach.stats_text import report_output
 
-    journal = open_journal(root)
+    journal = open_journal(root, create=False)
     text = report_output(journal, now_local(), fmt=args.format, days=args.days)
-    _write_output(text, args.output)
+    _write_output(text, args.output, root)
     return EXIT_OK

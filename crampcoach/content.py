@@ -152,6 +152,21 @@ def load_shipped_routines() -> tuple[Routine, ...]:
     return tuple(sorted(routines, key=_sort_key))
 
 
+def _refuse_controls(routine: Routine, origin: str) -> None:
+    """A user's routine passes the journal's text rule: no control characters other than
+    newline and tab in any text it shows (they could drive the terminal)."""
+    from crampcoach.core.validate import first_problem_text
+
+    fields = [("title", routine.title), ("summary", routine.summary), ("safety", routine.safety)]
+    for n, step in enumerate(routine.steps, 1):
+        fields += [(f"steps[{n}].title", step.title), (f"steps[{n}].text", step.text)]
+        if step.caution:
+            fields.append((f"steps[{n}].caution", step.caution))
+    problem = first_problem_text(fields)
+    if problem is not None:
+        raise RoutineError(origin, problem.field, problem.message)
+
+
 def load_routines(user_dir: Path | None = None) -> RoutineCatalog:
     """Shipped routines plus the valid ones in ``user_dir`` (the folder holding ``*.toml``,
     normally ``<data dir>/routines``). Broken user files are listed in ``invalid``."""
@@ -163,6 +178,7 @@ def load_routines(user_dir: Path | None = None) -> RoutineCatalog:
         for path in sorted(user_dir.glob("*.toml")):
             try:
                 routine = load_routine_file(path)
+                _refuse_controls(routine, path.name)
             except RoutineError as exc:
                 invalid.append(InvalidRoutine(path, str(exc)))
                 continue

@@ -50,9 +50,11 @@ def test_at_most_one_backup_a_day(path: Path) -> None:
         clock.now = START + timedelta(hours=n)  # same day, hours apart
         j.add_episode(episode(n))
     [only] = list_backups(backup_dir(path))
-    assert only.name == "journal-2026-11-01.json"
+    # The journal was empty before the day's first change: nothing worth a copy then.
+    # After the day's first save, a copy holding it.
+    assert only.name == "journal-2026-11-01-after.json"
     first_bytes = only.read_bytes()
-    assert ids_in(only) == set()  # taken before the day's first change
+    assert ids_in(only) == {"ep0"}
     for n in range(5, 8):
         j.add_episode(episode(n))
         Journal.open(path, now=clock).close()
@@ -62,9 +64,15 @@ def test_at_most_one_backup_a_day(path: Path) -> None:
     clock.now = START + timedelta(days=1)
     j.add_episode(episode(9))
     names = [p.name for p in list_backups(backup_dir(path))]
-    assert names == ["journal-2026-11-02.json", "journal-2026-11-01.json"]
-    # The new day's backup holds everything saved up to then.
-    assert ids_in(backup_dir(path) / names[0]) == {f"ep{n}" for n in range(8)}
+    assert names == [
+        "journal-2026-11-02-after.json",
+        "journal-2026-11-02.json",
+        "journal-2026-11-01-after.json",
+    ]
+    # The new day's first backup holds everything saved up to then; the one after its
+    # first save holds that save too.
+    assert ids_in(backup_dir(path) / names[1]) == {f"ep{n}" for n in range(8)}
+    assert ids_in(backup_dir(path) / names[0]) == {f"ep{n}" for n in (*range(8), 9)}
 
 
 def test_opening_alone_makes_the_days_backup(path: Path) -> None:
@@ -86,12 +94,15 @@ def test_only_the_last_seven_are_kept(path: Path) -> None:
     files = list_backups(backup_dir(path))
     assert KEEP == 7
     assert [p.name for p in files] == [
-        f"journal-{(START.date() + timedelta(days=d)).isoformat()}.json" for d in range(11, 4, -1)
+        f"journal-{(START.date() + timedelta(days=d)).isoformat()}{tag}.json"
+        for d in range(11, 4, -1)
+        for tag in ("-after", "")
     ]
     for f in files:  # every kept backup is a whole, valid journal
         backups_mod.parse_journal_bytes(f.read_bytes())
-    # Each day's backup holds the episodes saved on the days before it.
-    assert ids_in(files[0]) == {f"ep{d}" for d in range(11)}
+    # Each day's first backup holds the episodes saved on the days before it.
+    assert ids_in(files[1]) == {f"ep{d}" for d in range(11)}
+    assert ids_in(files[0]) == {f"ep{d}" for d in range(12)}
 
 
 def test_backups_are_validated_before_they_are_kept(tmp_path: Path) -> None:
@@ -130,7 +141,10 @@ def test_a_failed_backup_does_not_block_saving(path: Path, monkeypatch) -> None:
     assert [e.id for e in Journal.open(path, now=Clock(START)).episodes()] == ["ep0"]
     monkeypatch.undo()
     j.add_episode(episode(1))  # the next change makes the missing backup
-    assert [p.name for p in list_backups(backup_dir(path))] == ["journal-2026-11-01.json"]
+    assert [p.name for p in list_backups(backup_dir(path))] == [
+        "journal-2026-11-01-after.json",
+        "journal-2026-11-01.json",
+    ]
 
 
 def test_newest_valid_backup_skips_damaged_ones(tmp_path: Path) -> None:
@@ -154,3 +168,41 @@ def test_a_backup_restores_to_a_working_journal(path: Path) -> None:
     restored = path.with_name("restored.json")
     restored.write_bytes(newest.read_bytes())
     assert {e.id for e in Journal.open(restored, now=clock).episodes()} == {"ep0", "ep1", "ep2"}
+
+
+def _journal_with(n_episodes: int) -> dict:
+    first = datetime(2023, 1, 1, 3, 10, tzinfo=UTC)
+    eps = {
+        str(i): {"id": f"e{i}", "started_at": (first + timedelta(days=i)).isoformat()}
+        for i in range(n_episodes)
+    }
+    return {"episodes": eps, "meta": {"1": {"schema_version": 2}}}
+
+
+def test_a_future_dated_backup_never_pins_a_slot(tmp_path: Path) -> None:
+    """A backup written while the clock said 2099 used to stay forever, as the "newest"."""
+    folder = tmp_path / "backups"
+    today = date(2026, 12, 2)
+    write_backup(folder, _journal_with(1), date(2099, 1, 1))
+    for d in range(8):
+        write_backup(folder, _journal_with(2), today - timedelta(days=d), today=today)
+    names = [p.name for p in list_backups(folder, today)]
+    assert "journal-2099-01-01.json" not in names
+    assert len(names) == KEEP
+
+
+def test_the_backup_named_holds_data_and_is_not_from_the_future(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    today = date(2026, 12, 2)
+    write_backup(folder, _journal_with(0), date(2099, 1, 1))  # future, empty
+    write_backup(folder, _journal_with(3), date(2099, 1, 2))  # future, with data
+    write_backup(folder, _journal_with(0), today)  # today's first copy, empty
+    write_backup(folder, _journal_with(1240), date(2026, 11, 30))
+    damaged = _journal_with(5)
+    damaged["episodes"]["0"]["tz"] = "Europe"  # parses, but fails the gate
+    write_backup(folder, damaged, date(2026, 12, 1))
+    good = backups_mod.newest_useful_backup(folder, today)
+    assert good is not None
+    assert good.path.name == "journal-2026-11-30.json"
+    assert good.describe() == "30 Nov 2026, 1,240 episodes"
+    assert backups_mod.newest_useful_backup(tmp_path / "nowhere", today) is None

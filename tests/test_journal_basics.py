@@ -253,15 +253,17 @@ def test_two_instances_see_each_others_writes(journal_path: Path) -> None:
 def test_unchanged_file_is_not_reread(journal: Journal, journal_path: Path, monkeypatch) -> None:
     """Saves stay fast: the file is parsed again only when (inode, size, mtime) changed."""
     journal.add_episode(full_episode())
+    from crampcoach.store import storage
+
     reads: list[Path] = []
-    real = Path.read_bytes
+    real = storage.read_regular_file
 
-    def counting(self: Path) -> bytes:
-        if self == journal_path:
-            reads.append(self)
-        return real(self)
+    def counting(path: Path) -> bytes:
+        if path == journal_path:
+            reads.append(path)
+        return real(path)
 
-    monkeypatch.setattr(Path, "read_bytes", counting)
+    monkeypatch.setattr(storage, "read_regular_file", counting)
     for i in range(5):
         journal.add_episode(full_episode(notes=f"n{i}"))
         journal.episodes()

@@ -54,7 +54,7 @@ def good_journal(tmp_path: Path) -> Path:
     j = Journal.open(path, now=lambda: DAY2)  # writes day 2's backup with the 3 episodes
     j.close()
     names = [p.name for p in list_backups(path.parent / "backups")]
-    assert names == ["journal-2026-11-21.json", "journal-2026-11-20.json"]
+    assert names == ["journal-2026-11-21.json", "journal-2026-11-20-after.json"]
     return path
 
 
@@ -156,8 +156,10 @@ def test_message_points_to_the_newest_valid_backup(good_journal: Path) -> None:
     with pytest.raises(CorruptJournal) as info:
         Journal.open(path, now=lambda: LATER)
     message = str(info.value)
-    assert str(path.parent / "backups" / "journal-2026-11-20.json") in message
+    assert str(path.parent / "backups" / "journal-2026-11-20-after.json") in message
     assert "journal-2026-11-21.json" not in message
+    # Named with its date and what it holds.
+    assert "(20 Nov 2026, 1 episode)" in message
 
 
 def test_message_without_backups_says_so(tmp_path: Path) -> None:
@@ -166,7 +168,7 @@ def test_message_without_backups_says_so(tmp_path: Path) -> None:
     digest = sha256(path)
     with pytest.raises(CorruptJournal) as info:
         Journal.open(path, now=lambda: LATER)
-    assert "No backup was found" in str(info.value)
+    assert "No backup holding data was found" in str(info.value)
     assert sha256(path) == digest
 
 

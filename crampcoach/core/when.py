@@ -14,6 +14,7 @@ from crampcoach.core.times import (
     place_in_last_night,
     resolve_local,
 )
+from crampcoach.core.validate import YEAR_MAX, YEAR_MIN
 
 ALLOWED = (
     "now, a time like 03:10 (put on last night), 'last night 03:10', "
@@ -29,7 +30,22 @@ _PREFIX = re.compile(r"^(last night|tonight|today|yesterday)(?:\s+at)?\s+(.+)$")
 
 
 def parse_when(text: str, now: datetime, zone: tzinfo, boundary_hour: int = 12) -> LocalResolution:
-    """Turn typed text into an instant; raise WhenError naming what is allowed."""
+    """Turn typed text into an instant; raise WhenError naming what is allowed.
+
+    Years outside the journal's range (e.g. 0001 or 9999 with an extreme offset, which
+    overflow when moved to UTC) are refused here like any other unreadable time.
+    """
+    try:
+        res = _parse_when(text, now, zone, boundary_hour)
+        res.instant.astimezone(UTC)
+    except OverflowError:
+        raise WhenError(f"'{text}' is out of range; use a year from {YEAR_MIN} on") from None
+    if not YEAR_MIN <= res.instant.year <= YEAR_MAX:
+        raise WhenError(f"'{text}' is out of range; use a year from {YEAR_MIN} on")
+    return res
+
+
+def _parse_when(text: str, now: datetime, zone: tzinfo, boundary_hour: int) -> LocalResolution:
     raw = " ".join(text.strip().lower().split())
     if raw in ("", "now"):
         return LocalResolution(now.astimezone(zone).replace(microsecond=0))

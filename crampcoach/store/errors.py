@@ -33,3 +33,9 @@ class WriteFailed(JournalError):
 
 class JournalClosed(JournalError):
     title = "The journal is closed"
+
+
+class RecordRefused(JournalError):
+    """A record the gate refuses was about to be written; nothing was changed."""
+
+    title = "Not saved"

@@ -8,9 +8,9 @@ atomic replace means a reader always sees a whole file.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import shutil
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -31,13 +31,11 @@ from crampcoach.core.models import (
     checkin_from_dict,
     checkin_to_dict,
     episode_from_dict,
-    episode_from_stored,
     episode_to_dict,
     profile_from_dict,
     profile_to_dict,
     run_from_dict,
     run_to_dict,
-    settings_from_dict,
     settings_to_dict,
 )
 from crampcoach.core.nights import night_of
@@ -48,14 +46,26 @@ from crampcoach.core.trial import (
     trial_from_dict,
     trial_to_dict,
 )
+from crampcoach.core.validate_journal import DamagedRecord, Records, check_records
 from crampcoach.store import backups
-from crampcoach.store.atomic import has_stale_temps, remove_stale_temps
-from crampcoach.store.errors import CorruptJournal, JournalLocked, NewerJournal, WriteFailed
-from crampcoach.store.migrations import SCHEMA_VERSION, migrate, schema_version, set_version
+from crampcoach.store.atomic import has_stale_temps, make_private_dirs, remove_stale_temps
+from crampcoach.store.errors import (
+    CorruptJournal,
+    JournalLocked,
+    NewerJournal,
+    RecordRefused,
+    WriteFailed,
+)
+from crampcoach.store.migrations import (
+    SCHEMA_VERSION,
+    SchemaError,
+    migrate,
+    schema_version,
+    set_version,
+)
 from crampcoach.store.storage import (
     AtomicJSONStorage,
     describe_os_error,
-    file_signature,
     parse_journal_bytes,
 )
 
@@ -76,13 +86,13 @@ class _Handle:
         return self.storage
 
 
-_SORT_KEYS: dict[str, Callable[[Any], Any]] = {
-    # Timestamps sort much faster than aware datetimes compare.
-    "episodes": lambda e: e.started_at.timestamp(),
-    "checkins": lambda c: c.night,
-    "routine_runs": lambda r: r.started_at.timestamp(),
-    "trials": lambda t: t.started_at.timestamp(),
-}
+def _gate(build: Callable[[Any], Any], doc: dict[str, Any]) -> None:
+    """Refuse to write a record the load gate would refuse: one bad write must never make
+    the whole journal unreadable."""
+    try:
+        build(doc)
+    except ValidationError as exc:
+        raise RecordRefused(f"Not saved: {exc}. The journal was not changed.") from None
 
 
 def _episode_key(ep: Episode) -> tuple[Any, ...]:
@@ -97,6 +107,7 @@ class Journal:
         *,
         now: Callable[[], datetime] = _utc_now,
         lock_timeout: float = LOCK_TIMEOUT_S,
+        create: bool = True,
     ) -> None:
         self.path = Path(path)
         self.backups_dir = self.path.parent / "backups"
@@ -104,7 +115,12 @@ class Journal:
         self._lock_timeout = lock_timeout
         self._lock: Any = None  # a filelock.FileLock, made on first use (import costs ~10 ms)
         self._storage = AtomicJSONStorage(self.path)
-        self._cache: dict[str, tuple[Any, Any]] = {}
+        # The records of the last file read that passed the gate, with its signature.
+        self._checked: tuple[Any, Records] | None = None
+        # Read-only commands open with create=False: no folder, no file, no writes when
+        # the journal does not exist yet; every read then sees an empty journal.
+        self._create = create
+        self._absent = False
         self.notice: str | None = None  # e.g. "migrated from schema 1", shown once
 
     # ------------------------------------------------------------ opening
@@ -121,18 +137,22 @@ class Journal:
 
     def _prepare(self) -> None:
         folder = self.path.parent
+        exists = self._check_kind()
+        if not exists and not self._create:
+            self._absent = True
+            return
         try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(folder)
         except OSError as exc:
             raise WriteFailed(
-                f"Could not create the data folder {folder}: {exc.strerror}."
+                f"Could not use the data folder {folder}: {describe_os_error(exc)}.", self.path
             ) from None
         if self._ready_without_lock():
             return
         with self._locked():
             remove_stale_temps(self.path)
             backups.remove_stale_temps(self.backups_dir)
-            if not self.path.exists():
+            if not self._check_kind():
                 self._write_fresh()
                 return
             if self.path.stat().st_size == 0 and not backups.list_backups(self.backups_dir):
@@ -140,16 +160,44 @@ class Journal:
                 self._write_fresh()
                 return
             data = self._read_or_explain()
-            version = schema_version(data)
+            version = self._version(data)
             if version > SCHEMA_VERSION:
                 raise self._newer(version)
             if version < SCHEMA_VERSION:
                 self._migrate(data)
-            elif "meta" not in data:
-                # Stamp the version now, or the first record would make it look like schema 1.
-                self._storage.write(set_version(data, SCHEMA_VERSION))
+            else:
+                self._records_of(data)  # the gate: a damaged record refuses the journal
+                if "meta" not in data:
+                    # Stamp the version now, or the first record would look like schema 1.
+                    self._storage.write(set_version(data, SCHEMA_VERSION))
             self._daily_backup()
             os.chmod(self.path, 0o600)
+
+    def _check_kind(self) -> bool:
+        """Does the journal exist? Refuse a folder, FIFO or device named like it (reading a
+        FIFO would hang while holding the lock), and a data folder that is a file."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        except NotADirectoryError:
+            raise WriteFailed(
+                f"{self.path.parent} is a file, not a folder: crampcoach keeps its journal in "
+                "a folder. Move the file away or choose another --data-dir.",
+                self.path,
+            ) from None
+        except OSError as exc:
+            raise CorruptJournal(
+                f"Could not open {self.path}: {describe_os_error(exc)}.", self.path
+            ) from None
+        if not stat.S_ISREG(st.st_mode):
+            raise CorruptJournal(
+                f"{self.path} is not a regular file (it is {_kind(st.st_mode)}), so it cannot be "
+                "a journal. It was not changed. Move it away to start a new journal, or put the "
+                "journal file back in its place.",
+                self.path,
+            )
+        return True
 
     def _ready_without_lock(self) -> bool:
         """The usual start: a readable, current, private journal with nothing to tidy.
@@ -171,8 +219,14 @@ class Journal:
             data = self._storage.read()
         except CorruptJournal:
             return False
-        if data is None or "meta" not in data or schema_version(data) != SCHEMA_VERSION:
+        if data is None or "meta" not in data:
             return False
+        try:
+            if schema_version(data) != SCHEMA_VERSION:
+                return False
+        except SchemaError:
+            return False
+        self._records_of(data)  # the gate: a damaged record refuses the journal
         self._daily_backup()
         return True
 
@@ -189,6 +243,10 @@ class Journal:
         )
 
     def _read_or_explain(self) -> dict[str, Any]:
+        if self._absent:
+            if self._storage.read() is None:
+                return {}
+            self._absent = False  # another process created it meanwhile
         try:
             data = self._storage.read()
         except CorruptJournal as exc:
@@ -197,24 +255,65 @@ class Journal:
             raise self._corrupt("the file disappeared")
         return data
 
-    def _corrupt(self, why: str) -> CorruptJournal:
+    def _version(self, data: dict[str, Any]) -> int:
+        try:
+            return schema_version(data)
+        except SchemaError as exc:
+            raise self._corrupt(str(exc)) from None
+
+    def _records_of(self, data: dict[str, Any]) -> Records:
+        """Every record of ``data`` through the gate, once per version of the file."""
+        sig = self._storage.signature
+        if self._checked is not None and sig is not None and self._checked[0] == sig:
+            return self._checked[1]
+        try:
+            records = check_records(data)
+        except DamagedRecord as exc:
+            why = f"it holds a record crampcoach cannot use: {exc}"
+            raise self._corrupt(why, damaged=True) from None
+        self._checked = (sig, records)
+        return records
+
+    def _load(self) -> Records:
+        """The current file's records, checked: what every read goes through."""
+        data = self._read_or_explain()
+        if not data:
+            return Records()
+        version = self._version(data)
+        if version > SCHEMA_VERSION:
+            raise self._newer(version)
+        if version < SCHEMA_VERSION:
+            raise self._corrupt(f"it is at schema {version} and was not upgraded")
+        return self._records_of(data)
+
+    def _corrupt(self, why: str, *, damaged: bool = False) -> CorruptJournal:
         stamp = self._now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         kept = f"It was kept unchanged at {self.path}"
         try:
-            if not aside.exists():
+            # Only a regular file is copied: a FIFO or a device would block or never end.
+            if not aside.exists() and stat.S_ISREG(os.stat(self.path).st_mode):
                 shutil.copy2(self.path, aside)
-            kept += f", with a copy at {aside}"
+                kept += f", with a copy at {aside}"
         except OSError:
             pass
-        good = backups.newest_valid_backup(self.backups_dir)
+        good = backups.newest_useful_backup(self.backups_dir, self._today())
         if good is not None:
-            todo = (
-                f"The newest good backup is {good}: to restore it, quit crampcoach and copy "
-                f"it over {self.path}."
+            restore = (
+                f"The newest backup holding data is {good.path} ({good.describe()}): to "
+                f"restore it, quit crampcoach and copy it over {self.path}."
             )
         else:
-            todo = "No backup was found; move the file away to start a new journal."
+            restore = "No backup holding data was found."
+        if damaged:
+            todo = (
+                "To keep everything else, correct or remove that record in the file with a text "
+                f"editor (quit crampcoach first). {restore}"
+            )
+        elif good is not None:
+            todo = restore
+        else:
+            todo = f"{restore} Move the file away to start a new journal."
         return CorruptJournal(
             f"The journal {self.path} could not be read: {why}. {kept}; "
             f"nothing was written. {todo}",
@@ -222,10 +321,10 @@ class Journal:
         )
 
     def _migrate(self, data: dict[str, Any]) -> None:
-        old = schema_version(data)
+        old = self._version(data)
         try:
             migrated, _ = migrate(data)
-            self._validate_all(migrated)
+            check_records(migrated)  # the same gate as every load
         except Exception as exc:  # any failing step leaves the file as it was
             raise CorruptJournal(
                 f"The journal {self.path} (schema {old}) could not be upgraded: {exc}. "
@@ -245,30 +344,22 @@ class Journal:
         self._storage.write(migrated)
         self.notice = f"Your journal was upgraded from schema {old} to {SCHEMA_VERSION}."
 
-    @staticmethod
-    def _validate_all(data: dict[str, Any]) -> None:
-        for doc in data.get("episodes", {}).values():
-            episode_from_dict(doc)
-        for doc in data.get("checkins", {}).values():
-            checkin_from_dict(doc)
-        for doc in data.get("routine_runs", {}).values():
-            run_from_dict(doc)
-        for doc in data.get("trials", {}).values():
-            trial_from_dict(doc)
-
     def _today(self) -> date:
         return self._now().astimezone().date()
 
-    def _daily_backup(self) -> None:
+    def _daily_backup(self, *, after_save: bool = False) -> None:
+        """At most one backup a day before the day's first change (so today's changes can
+        be undone), and one after the day's first save (so the newest backup holds today's
+        entries). Backups of a journal holding no records are not worth a slot."""
         today = self._today()
-        if backups.has_backup_for(self.backups_dir, today):
+        if backups.has_backup_for(self.backups_dir, today, after=after_save):
             return
         data = self._storage.read()
-        if data is None:
+        if data is None or not backups.holds_records(data):
             return
         # A failed backup must not block saving the user's entry; the next change retries.
         with contextlib.suppress(OSError):
-            backups.write_backup(self.backups_dir, data, today)
+            backups.write_backup(self.backups_dir, data, today, after=after_save)
 
     # ------------------------------------------------------------ locking and changes
 
@@ -283,120 +374,85 @@ class Journal:
     def _locked(self) -> Iterator[None]:
         from filelock import Timeout
 
+        lock = self._file_lock()
         try:
             # A short poll keeps two busy writers taking turns fairly.
-            with self._file_lock().acquire(poll_interval=0.005):
-                yield
+            lock.acquire(poll_interval=0.005)
         except Timeout:
             raise JournalLocked(
                 f"Another crampcoach is holding {self.path} and did not let go within "
                 f"{self._lock_timeout:.0f} s. Close it or try again.",
                 self.path,
             ) from None
+        except OSError as exc:  # a read-only disk, a folder we may not write to
+            raise WriteFailed(
+                f"Could not lock {self.path} for saving: {describe_os_error(exc)}. "
+                "Nothing was changed.",
+                self.path,
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     @contextmanager
     def _change(self) -> Iterator[TinyDB]:
         """Lock, refresh from disk, hand TinyDB over for one change, release."""
+        if self._absent:
+            raise WriteFailed(f"{self.path} was opened read-only and not created.", self.path)
         with self._locked():
+            if not self._check_kind():
+                raise self._corrupt("the file disappeared")
             data = self._read_or_explain()
-            version = schema_version(data)
+            version = self._version(data)
             if version > SCHEMA_VERSION:
                 raise self._newer(version)
+            if version < SCHEMA_VERSION:
+                raise self._corrupt(f"it is at schema {version} and was not upgraded")
+            self._records_of(data)  # never change a file holding a damaged record
             self._daily_backup()
             # A fresh TinyDB per change: its cached next-id never outlives the lock.
             db = TinyDB(storage=_Handle(self._storage))
             yield db
-
-    def _table_docs(self, table: str) -> tuple[Any, list[dict[str, Any]]]:
-        data = self._read_or_explain()
-        sig = file_signature(self.path)
-        return sig, list(data.get(table, {}).values())
-
-    def _records(self, table: str, build: Callable[[dict[str, Any]], Any]) -> list[Any]:
-        data = self._read_or_explain()
-        sig = self._storage.signature
-        cached = self._cache.get(table)
-        if cached is not None and cached[0] == sig and sig is not None:
-            return list(cached[1])
-        records = []
-        # Thousands of small objects: the collector would otherwise run many times for nothing.
-        gc_was_on = gc.isenabled()
-        gc.disable()
-        try:
-            for doc in data.get(table, {}).values():
-                try:
-                    records.append(build(doc))
-                except ValidationError:
-                    continue  # a record another tool damaged is skipped, never rewritten
-        finally:
-            if gc_was_on:
-                gc.enable()
-        if table in _SORT_KEYS:
-            records.sort(key=_SORT_KEYS[table])
-        self._cache[table] = (sig, records)
-        return list(records)
+            self._daily_backup(after_save=True)
 
     # ------------------------------------------------------------ episodes
 
     def episodes(self) -> list[Episode]:
         """All episodes, oldest first."""
-        eps = self._records("episodes", episode_from_stored)
-        return eps
+        return list(self._load().episodes)
 
     def episodes_since(self, since: datetime) -> list[Episode]:
-        """Episodes that started at or after ``since``, oldest first.
-
-        Reads the stored times only, building records just for the recent ones: the
-        home screen stays quick with years of nights in the journal.
-        """
-        data = self._read_or_explain()
+        """Episodes that started at or after ``since``, oldest first."""
         cutoff = since.timestamp()
-        recent = []
-        for doc in data.get("episodes", {}).values():
-            try:
-                started = datetime.fromisoformat(doc["started_at"]).timestamp()
-            except (KeyError, TypeError, ValueError):
-                started = cutoff  # let full validation decide about a damaged record
-            if started >= cutoff:
-                try:
-                    recent.append(episode_from_stored(doc))
-                except ValidationError:
-                    continue
-        recent.sort(key=_SORT_KEYS["episodes"])
-        return recent
+        return [e for e in self._load().episodes if e.started_at.timestamp() >= cutoff]
 
     def last_episode(self) -> Episode | None:
-        """The most recent episode, found from the stored times without building the rest."""
-        data = self._read_or_explain()
-        best, best_t = None, float("-inf")
-        for doc in data.get("episodes", {}).values():
-            try:
-                t = datetime.fromisoformat(doc["started_at"]).timestamp()
-            except (KeyError, TypeError, ValueError):
-                continue
-            if t > best_t:
-                best, best_t = doc, t
-        if best is None:
-            return None
-        try:
-            return episode_from_stored(best)
-        except ValidationError:
-            return None
+        """The most recent episode."""
+        eps = self._load().episodes
+        return eps[-1] if eps else None
 
     def get_episode(self, episode_id: str) -> Episode | None:
-        return next((e for e in self.episodes() if e.id == episode_id), None)
+        return next((e for e in self._load().episodes if e.id == episode_id), None)
 
     def add_episode(self, episode: Episode) -> Episode:
+        doc = episode_to_dict(episode)
+        _gate(episode_from_dict, doc)
         with self._change() as db:
-            db.table("episodes").insert(episode_to_dict(episode))
+            table = db.table("episodes")
+            if table.contains(Query().id == episode.id):
+                raise RecordRefused(f"Not saved: an episode with id {episode.id} exists already.")
+            table.insert(doc)
         return episode
 
     def update_episode(self, episode: Episode) -> Episode:
+        doc = episode_to_dict(episode)
+        _gate(episode_from_dict, doc)
         with self._change() as db:
             table = db.table("episodes")
             if not table.contains(Query().id == episode.id):
                 raise KeyError(episode.id)
-            table.update(episode_to_dict(episode), Query().id == episode.id)
+            table.update(doc, Query().id == episode.id)
         return episode
 
     def delete_episode(self, episode_id: str) -> Episode | None:
@@ -412,37 +468,62 @@ class Journal:
         return removed
 
     def add_episodes(self, episodes: Iterable[Episode]) -> int:
-        """Add many episodes in one write, skipping ones already in the journal."""
+        """Add many episodes in one write; all or nothing.
+
+        An episode already in the journal (the same id with the same content, or no id
+        match but the same start, side and places) is skipped, so importing a file twice
+        adds nothing. An id already in the journal with other content is refused: the
+        journal's version may hold edits made since the file was written, and importing
+        never overwrites them (RecordRefused names the id; nothing is written).
+        """
         new = list(episodes)
+        docs = []
+        for ep in new:
+            doc = episode_to_dict(ep)
+            _gate(episode_from_dict, doc)
+            docs.append(doc)
         with self._change() as db:
-            table = db.table("episodes")
-            seen = set()
-            for doc in table.all():
-                try:
-                    seen.add(_episode_key(episode_from_dict(dict(doc))))
-                except ValidationError:
-                    continue
+            existing = self._load().episodes
+            by_id = {e.id: e for e in existing}
+            seen = {_episode_key(e) for e in existing}
             fresh = []
-            for ep in new:
+            ids: set[str] = set()
+            for ep, doc in zip(new, docs, strict=True):
+                if ep.id in ids:
+                    raise RecordRefused(
+                        f"Nothing was imported: the id {ep.id} is used by two episodes in the file."
+                    )
+                ids.add(ep.id)
+                known = by_id.get(ep.id)
+                if known is not None:
+                    if _same_content(known, ep):
+                        continue
+                    raise RecordRefused(
+                        f"Nothing was imported: the episode with id {ep.id} is already in the "
+                        "journal with other content (it may have been edited since the file was "
+                        "written). Remove that record from the file, or its id to add it as a "
+                        "new episode."
+                    )
                 key = _episode_key(ep)
                 if key in seen:
                     continue
                 seen.add(key)
-                fresh.append(episode_to_dict(ep))
+                fresh.append(doc)
             if fresh:
-                table.insert_multiple(fresh)
+                db.table("episodes").insert_multiple(fresh)
         return len(fresh)
 
     # ------------------------------------------------------------ check-ins
 
     def checkins(self) -> list[CheckIn]:
-        return self._records("checkins", checkin_from_dict)
+        return list(self._load().checkins)
 
     def checkin_for(self, night: date) -> CheckIn | None:
-        return next((c for c in self.checkins() if c.night == night), None)
+        return next((c for c in self._load().checkins if c.night == night), None)
 
     def save_checkin(self, checkin: CheckIn) -> CheckIn:
         """One check-in per night: saving again replaces that night's."""
+        _gate(checkin_from_dict, checkin_to_dict(checkin))
         with self._change() as db:
             table = db.table("checkins")
             q = Query().night == checkin.night.isoformat()
@@ -456,6 +537,8 @@ class Journal:
 
     def add_checkins(self, items: Iterable[CheckIn]) -> int:
         docs = [checkin_to_dict(c) for c in items]
+        for doc in docs:
+            _gate(checkin_from_dict, doc)
         with self._change() as db:
             db.table("checkins").insert_multiple(docs)
         return len(docs)
@@ -463,11 +546,13 @@ class Journal:
     # ------------------------------------------------------------ routine runs
 
     def runs(self) -> list[RoutineRun]:
-        return self._records("routine_runs", run_from_dict)
+        return list(self._load().runs)
 
     def add_run(self, run: RoutineRun) -> RoutineRun:
+        doc = run_to_dict(run)
+        _gate(run_from_dict, doc)
         with self._change() as db:
-            db.table("routine_runs").insert(run_to_dict(run))
+            db.table("routine_runs").insert(doc)
         return run
 
     # ------------------------------------------------------------ doctor's visits (doctor advice)
@@ -476,54 +561,28 @@ class Journal:
 
     def doctor_visits(self) -> list[DoctorVisit]:
         """Recorded visits, oldest first."""
-        visits = self._records("doctor_visits", visit_from_dict)
-        return sorted(visits, key=lambda v: v.seen_on)
+        return sorted(self._load().visits, key=lambda v: v.seen_on)
 
     def add_doctor_visit(self, visit: DoctorVisit) -> DoctorVisit:
+        doc = visit_to_dict(visit)
+        _gate(visit_from_dict, doc)
         with self._change() as db:
-            db.table("doctor_visits").insert(visit_to_dict(visit))
+            db.table("doctor_visits").insert(doc)
         return visit
 
     def episodes_with_red_flags(self) -> list[Episode]:
         """Every episode that noted a warning sign, oldest first (signs have no time limit)."""
-        data = self._read_or_explain()
-        found = []
-        for doc in data.get("episodes", {}).values():
-            if not doc.get("red_flags"):
-                continue
-            try:
-                found.append(episode_from_stored(doc))
-            except ValidationError:
-                continue
-        found.sort(key=_SORT_KEYS["episodes"])
-        return found
+        return [e for e in self._load().episodes if e.red_flags]
 
     def first_record_night(self, boundary_hour: int = 12) -> date | None:
         """The night of the journal's first episode, check-in or routine run (None: empty).
 
         Nights before it were never tracked, so no doctor rule compares against them.
         """
-        data = self._read_or_explain()
-        best: tuple[float, datetime] | None = None
-        for table in ("episodes", "routine_runs"):
-            for doc in data.get(table, {}).values():
-                try:
-                    started = datetime.fromisoformat(doc["started_at"])
-                except (KeyError, TypeError, ValueError):
-                    continue
-                if started.tzinfo is None:
-                    continue
-                stamp = started.timestamp()
-                if best is None or stamp < best[0]:
-                    best = (stamp, started)
-        nights = []
-        if best is not None:
-            nights.append(night_of(best[1], None, boundary_hour))
-        for doc in data.get("checkins", {}).values():
-            try:
-                nights.append(date.fromisoformat(doc["night"]))
-            except (KeyError, TypeError, ValueError):
-                continue
+        records = self._load()
+        nights = [c.night for c in records.checkins[:1]]
+        for first in (records.episodes[:1], records.runs[:1]):
+            nights.extend(night_of(r.started_at, None, boundary_hour) for r in first)
         return min(nights, default=None)
 
     # ------------------------------------------------------------ personal experiments
@@ -531,7 +590,7 @@ class Journal:
 
     def trials(self) -> list[Trial]:
         """Every experiment, oldest first."""
-        return self._records("trials", trial_from_dict)
+        return list(self._load().trials)
 
     def start_trial(self, trial: Trial, now: datetime, boundary_hour: int = 12) -> Trial:
         """Save a new experiment; refuses (TrialError) while another one is running."""
@@ -587,20 +646,20 @@ class Journal:
             self._storage.write(data)
 
     def profile(self) -> Profile:
-        try:
-            return profile_from_dict(self._single("profile"))
-        except ValidationError:
-            return Profile()
+        return self._load().profile
 
     def save_profile(self, profile: Profile) -> Profile:
-        self._save_single("profile", profile_to_dict(profile))
+        doc = profile_to_dict(profile)
+        _gate(profile_from_dict, doc)
+        self._save_single("profile", doc)
         return profile
 
     def settings(self) -> Settings:
-        return settings_from_dict(self._single("settings"))
+        return self._load().settings
 
     def save_settings(self, settings: Settings) -> Settings:
         # Keep keys a newer version may have added, so settings survive up- and downgrades.
+        self._load()
         doc = dict(self._single("settings"))
         doc.update(settings_to_dict(settings))
         self._save_single("settings", doc)
@@ -617,4 +676,20 @@ class Journal:
 
     def close(self) -> None:
         self._storage.close()
-        self._cache.clear()
+        self._checked = None
+
+
+def _same_content(a: Episode, b: Episode) -> bool:
+    return episode_to_dict(a) == episode_to_dict(b)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"

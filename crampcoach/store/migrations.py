@@ -30,14 +30,35 @@ def _v1_to_v2(data: Data) -> Data:
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
 
 
+# A version above ours but below this is a newer crampcoach's; above it, a damaged number.
+PLAUSIBLE_VERSION_MAX = 1000
+
+
+class SchemaError(ValueError):
+    """The file's ``meta`` does not declare a version this program knows how to read."""
+
+
 def schema_version(data: Data) -> int:
-    """The version a parsed file declares; a file with records but no meta is version 1."""
-    for doc in data.get("meta", {}).values():
-        version = doc.get("schema_version")
-        if isinstance(version, int) and not isinstance(version, bool):
-            return version
-    has_records = any(data.get(t) for t in TABLES if t != "meta")
-    return 1 if has_records else SCHEMA_VERSION
+    """The version a parsed file declares; a file with records but no meta is version 1.
+
+    Anything but a whole number (``"3"``, ``true``, ``3.0``, 2**70 read as a float), a
+    number below 1 or absurdly high, or a meta table without one, raises SchemaError: such
+    a file is refused, never "upgraded".
+    """
+    meta = data.get("meta")
+    if not meta:
+        has_records = any(data.get(t) for t in TABLES if t != "meta")
+        return 1 if has_records else SCHEMA_VERSION
+    docs = list(meta.values())
+    if len(docs) != 1:
+        raise SchemaError(f"its meta table holds {len(docs)} records instead of one")
+    if "schema_version" not in docs[0]:
+        raise SchemaError("its meta table has no schema_version")
+    version = docs[0]["schema_version"]
+    if type(version) is not int or not 1 <= version <= PLAUSIBLE_VERSION_MAX:
+        shown = repr(version)[:40]
+        raise SchemaError(f"its schema_version {shown} is not a version crampcoach knows")
+    return version
 
 
 def set_version(data: Data, version: int) -> Data:

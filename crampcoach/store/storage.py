@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import gc
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,20 @@ def file_signature(path: Path) -> Signature | None:
     except FileNotFoundError:
         return None
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file; a FIFO or device raises instead of blocking forever."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 class ParseFailure(Exception):
@@ -64,6 +79,14 @@ _WRITE_ERRORS = {
     errno.EPERM: "permission was refused",
     errno.EROFS: "the disk is read-only",
     errno.EFBIG: "the file grew past the allowed size",
+    errno.EISDIR: "it is a folder, not a file",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EEXIST: "a file is in the way where a folder should be",
+    errno.ENOENT: "it does not exist",
+    errno.EINVAL: "it is not a regular file",
+    errno.ELOOP: "it is a loop of symbolic links",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.EIO: "the disk reported an input/output error",
 }
 
 
@@ -94,7 +117,7 @@ class AtomicJSONStorage(Storage):
         if sig == self._signature and self._data is not None:
             return self._data
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular_file(self.path)
         except OSError as exc:
             raise CorruptJournal(
                 f"Could not open {self.path}: {describe_os_error(exc)}.", self.path
