@@ -31,6 +31,7 @@ from crampcoach.core.relief import merge_relief
 from crampcoach.core.routines import Routine
 from crampcoach.core.times import zone_name
 from crampcoach.ui.screens.player import PlayerScreen, PlayResult
+from crampcoach.ui.text import user_markup, user_text
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class FirstAidScreen(Screen[None]):
         for widget in self.query("#where-question, #where-hint, #where-grid, #where-back"):
             widget.display = False
         self.query_one("#first-aid-status", Static).update(
-            f"First aid: {routine.title}. Press escape to go back."
+            user_text(f"First aid: {routine.title}. Press escape to go back.")
         )
         self._play(routine)
 
@@ -184,7 +185,7 @@ class FirstAidScreen(Screen[None]):
             app.notify(str(exc), title="Not saved", severity="error", timeout=15)
             self.dismiss(None)
             return
-        saved = app.guard(lambda: app.journal.add_episode(episode))
+        saved = app.journal_write(lambda journal: journal.add_episode(episode))
         if saved is None:
             self._ask()  # the failure is shown; ask again so a retry is one key
             return
@@ -271,7 +272,7 @@ class PassedScreen(ModalScreen[PassedAnswer]):
         self.query_one("#side-line", Static).update(
             "   ".join(_choice(key, side, self.side == side) for key, side in SIDE_KEYS.items())
         )
-        again = f"[b]a[/b] play {self.routine_title} again"
+        again = f"[b]a[/b] play {user_markup(self.routine_title)} again"  # may be the user's
         if self.has_recovery:
             again += "\n[b]w[/b] after-cramp routine: walk, warmth or cold, legs up"
         self.query_one("#not-yet-line", Static).update(again)

@@ -30,6 +30,8 @@ from crampcoach.core.models import Episode, episode_from_dict
 from crampcoach.core.summary import last_used
 from crampcoach.core.times import zone_name
 from crampcoach.core.when import WhenError, parse_when
+from crampcoach.ui.text import user_text
+from crampcoach.ui.widgets.text_fields import NotesArea, TextInput
 
 QUICK_TIMES = ("23:00", "01:00", "02:00", "03:00", "04:00", "05:00")
 LIST_FIELDS = ("locations", "triggers", "relief", "red_flags")
@@ -67,7 +69,7 @@ class LogFormScreen(Screen[Episode | None]):
         app: Any = self.app
         ep = self.editing
         if ep is None:
-            side, locations = last_used(app.journal.episodes())
+            side, locations = last_used(app.journal_read(lambda journal: journal.episodes()) or [])
             when = "now"
         else:
             side, locations = ep.side, ep.locations
@@ -75,7 +77,7 @@ class LogFormScreen(Screen[Episode | None]):
         yield Header(icon="")
         with VerticalScroll(id="form"):
             yield Label("When did it start?", classes="field-label")
-            yield Input(when, id="when", placeholder="now, 03:10, yesterday 23:40")
+            yield TextInput(when, id="when", placeholder="now, 03:10, yesterday 23:40")
             with Horizontal(id="quick"):
                 yield Button("now", id="quick-now", classes="quick")
                 for t in QUICK_TIMES:
@@ -84,7 +86,7 @@ class LogFormScreen(Screen[Episode | None]):
             yield Static(id="err-when", classes="error")
 
             yield Label("How long, in minutes?", classes="field-label")
-            yield Input(
+            yield TextInput(
                 "" if ep is None or ep.duration_s is None else f"{ep.duration_s / 60:g}",
                 id="duration",
                 placeholder="e.g. 2 (leave empty if unsure)",
@@ -118,7 +120,7 @@ class LogFormScreen(Screen[Episode | None]):
             yield Checkbox("It woke me up", value=True if ep is None else ep.woke_me, id="woke_me")
 
             yield Label("Notes", classes="field-label")
-            yield TextArea(ep.notes if ep else "", id="notes", soft_wrap=True)
+            yield NotesArea(ep.notes if ep else "", id="notes", soft_wrap=True)
             yield Static(id="err-notes", classes="error")
             yield Static("ctrl+s saves · escape cancels", classes="hint")
         yield Footer()
@@ -164,8 +166,8 @@ class LogFormScreen(Screen[Episode | None]):
         for p in problems:
             target = ERROR_FIELD.get(p.field, p.field)
             widgets = self.query(f"#err-{target}")
-            if widgets:
-                widgets.first(Static).update(p.message)
+            if widgets:  # messages may quote what was typed: plain text, never markup
+                widgets.first(Static).update(user_text(p.message))
         if problems:
             self.notify("Please check the marked fields.", severity="warning")
 
@@ -219,9 +221,12 @@ class LogFormScreen(Screen[Episode | None]):
         self._show_problems([])
         self._saving = True
         try:
-            journal = app.journal
-            save = journal.update_episode if self.editing else journal.add_episode
-            saved = app.guard(lambda: save(episode))
+            editing = self.editing is not None
+            saved = app.journal_write(
+                lambda journal: (journal.update_episode if editing else journal.add_episode)(
+                    episode
+                )
+            )
         finally:
             self._saving = False
         if saved is None:
