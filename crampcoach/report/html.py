@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from crampcoach.core.doctor import URGENT
+from crampcoach.core.text import escape_controls
 from crampcoach.report.data import ReportData
 from crampcoach.report.experiment import experiment_html
 from crampcoach.report.svg import bar_chart
@@ -47,7 +48,7 @@ footer { margin-top: 1em; font-size: 8pt; color: #444; border-top: 1px solid #99
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(escape_controls(str(text)), quote=True)
 
 
 def _list(lines: tuple[str, ...] | list[str], empty: str) -> str:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 
 from crampcoach.core.doctor import URGENT
+from crampcoach.core.text import escape_controls
 from crampcoach.report.data import ReportData
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
 
 
 def md_escape(text: str) -> str:
-    """Escape user text so Markdown shows it literally (and renders no HTML)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Escape user text so Markdown shows it literally (renders no HTML, no entity, and
+    sends no terminal escape when the report is printed)."""
+    return _SPECIAL.sub(r"\\\1", escape_controls(" ".join(text.split())))
 
 
 def render_markdown(data: ReportData) -> str:

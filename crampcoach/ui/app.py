@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
@@ -13,9 +14,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
+from crampcoach.core.text import escape_controls
 from crampcoach.ui.actions import ALL_ACTIONS, HOME_ACTIONS
+from crampcoach.ui.text import user_markup
 from crampcoach.ui.themes import NIGHT_RED, THEMES
 
 if TYPE_CHECKING:  # the store and the models load with the journal, after the first frame
@@ -72,6 +78,7 @@ class CrampCoachApp(App[int]):
         self._catalog: Any = None
         # Deleted episodes, newest last, so u undoes even after leaving History.
         self.deleted_episodes: list[Any] = []
+        self._loop_thread: int | None = None
         for theme in THEMES:
             self.register_theme(theme)
         self._settings: Settings | None = None
@@ -125,25 +132,90 @@ class CrampCoachApp(App[int]):
             self._catalog = content.load_routines(paths.user_routines_dir(self.data_dir))
         return self._catalog
 
-    def guard(self, change: Callable[[], T]) -> T | None:
-        """Run a journal change; show a failure instead of crashing. None means not saved."""
-        from crampcoach.store import JournalError, WriteFailed
+    # ------------------------------------------------------------ the error boundary
 
+    @property
+    def journal_open(self) -> bool:
+        """True once the journal is open and usable (screens never touch it directly)."""
+        return self.journal is not None and self.startup_error is None
+
+    def journal_read(self, read: Callable[[Journal], T]) -> T | None:
+        """Run ``read(journal)``; a journal or disk failure opens the error screen.
+
+        None means the journal is not open yet or the read failed (and the user was shown
+        why); use it for reads whose result is never None, or where both mean the same."""
+        from crampcoach.store import JournalError
+
+        if self.journal is None:
+            return None
         try:
-            return change()
-        except WriteFailed as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=15)
-        except JournalError as exc:
+            return read(self.journal)
+        except (JournalError, OSError) as exc:
             self.show_error(exc)
         return None
 
-    def show_error(self, error: JournalError) -> None:
+    def journal_write(self, change: Callable[[Journal], T]) -> T | None:
+        """Run ``change(journal)``; None means not saved and the user was told why.
+
+        A read-only, full or refusing disk, or a busy journal, is a "Not saved" notice
+        (the form stays open with what was typed); a damaged or newer journal opens the
+        error screen above the form."""
+        from crampcoach.store import JournalError
+        from crampcoach.ui.boundary import save_notice
+
+        if self.journal is None:
+            return None
+        try:
+            return change(self.journal)
+        except (JournalError, OSError) as exc:
+            notice = save_notice(exc)
+            if notice is None:
+                self.show_error(exc)
+            else:
+                self._tell(
+                    lambda: self.notify(
+                        notice.message, title=notice.title, severity="error", timeout=15
+                    )
+                )
+        return None
+
+    def guard(self, change: Callable[[], T]) -> T | None:
+        """Older form of ``journal_write`` (a function of nothing); kept for callers."""
+        return self.journal_write(lambda _journal: change())
+
+    def show_error(self, error: BaseException) -> None:
+        """The error screen above the current one (escape goes back to it)."""
         from crampcoach.ui.screens.error import ErrorScreen
 
-        self.push_screen(ErrorScreen(error))
+        self._tell(lambda: self.push_screen(ErrorScreen(error)))
+
+    def _tell(self, show: Callable[[], object]) -> None:
+        """Show something from the app's thread, even when a thread worker failed."""
+        if self._loop_thread is None or threading.get_ident() == self._loop_thread:
+            show()
+        else:
+            self.call_from_thread(show)
+
+    async def run_action(
+        self, action: Any, default_namespace: Any = None, namespaces: Any = None
+    ) -> bool:
+        """Every key, button binding and palette command runs here: an unexpected failure
+        shows the error screen instead of ending the app with a traceback."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as exc:  # the boundary: anything an action did not expect
+            self.show_error(exc)
+            return True
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """An app worker that failed (started with ``exit_on_error=False``) shows the error
+        screen. These messages do not bubble: a screen's worker method uses
+        ``crampcoach.ui.boundary.guarded`` instead."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.show_error(event.worker.error)
 
     def save_settings(self, settings: Settings) -> bool:
-        saved = self.guard(lambda: self.journal.save_settings(settings)) if self.journal else None
+        saved = self.journal_write(lambda journal: journal.save_settings(settings))
         if saved is None:
             return False
         self.settings = saved
@@ -151,6 +223,31 @@ class CrampCoachApp(App[int]):
 
         write_hint(self.data_dir, saved.theme)
         return True
+
+    # ------------------------------------------------------------ text on screen
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice is plain text: messages often echo a path, a note or a file's cell,
+        so they are never parsed as markup and their control characters are shown escaped."""
+        super().notify(
+            escape_controls(str(message)),
+            title=escape_controls(str(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """Screen titles may hold a routine's or an article's title: escape controls."""
+        return super().format_title(escape_controls(title), escape_controls(sub_title))
 
     # ------------------------------------------------------------ screens
 
@@ -164,6 +261,7 @@ class CrampCoachApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self._loop_thread = threading.get_ident()
         if self._opener is not None:
             self.call_after_refresh(self._open_journal)
         else:
@@ -180,7 +278,7 @@ class CrampCoachApp(App[int]):
         try:
             self.journal = opener()
             self.settings = self.journal.settings()
-        except JournalError as exc:
+        except (JournalError, OSError) as exc:
             self.startup_error = exc
             self.push_screen(ErrorScreen(exc, fatal=True))
             if self.start == "first-aid":  # first aid never waits for the journal
@@ -363,6 +461,6 @@ class CrampCoachApp(App[int]):
             key = self.get_key_display(binding)
             yield SystemCommand(
                 f"{binding.description} {key}",
-                f"On the {where} screen",
+                f"On the {user_markup(where)} screen",
                 partial(screen.run_action, binding.action),
             )

@@ -8,6 +8,8 @@ cannot retitle or repaint the terminal.
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 
 from crampcoach.core.text import escape_controls
@@ -24,3 +26,18 @@ def join_text(*parts: Text | str, style: str = "") -> Text:
     for part in parts:
         out.append(part if isinstance(part, Text) else Text(part))
     return out
+
+
+# A "[" opens a tag unless one backslash comes right before it (only that one is consumed).
+_TRAILING_BACKSLASH = re.compile(r"\\$")
+
+
+def user_markup(text: object) -> str:
+    """User text for the few places that build a markup string: shown literally, never as tags.
+
+    Prefer ``user_text`` and ``join_text``. Unlike ``textual.markup.escape`` this escapes every
+    ``[`` (also ``[$var]`` and ``[link=…]``), and a trailing backslash is followed by a
+    zero-width space so it cannot escape the tag that comes next.
+    """
+    escaped = escape_controls(str(text)).replace("[", "\\[")
+    return _TRAILING_BACKSLASH.sub("\\\\\u200b", escaped)

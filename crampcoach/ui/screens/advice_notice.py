@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from crampcoach.core.models import Episode
+from crampcoach.ui.text import user_text
 
 
 class AdviceNotice(ModalScreen[bool]):
@@ -31,8 +32,8 @@ class AdviceNotice(ModalScreen[bool]):
         lines = advice_lines(self.advice)
         with Vertical(classes="dialog advice", id="advice-notice") as box:
             box.set_class(self.advice.level == "urgent", "-urgent")
-            yield Static(f"[b]{lines[0]}[/b]", classes="question")
-            yield Static("\n".join(lines[1:]), markup=False)
+            yield Static(user_text(lines[0], style="bold"), classes="question")
+            yield Static(user_text("\n".join(lines[1:])))
             yield Button("Full advice (d)", id="full", variant="primary")
             yield Button("Close (escape)", id="close")
 
@@ -49,8 +50,8 @@ class AdviceNotice(ModalScreen[bool]):
 def show_advice_after_log(app: Any, episode: Episode) -> None:
     from crampcoach.advice_text import episode_advice
 
-    advice = episode_advice(app.journal, episode)
-    if advice.level == "none":
+    advice = app.journal_read(lambda journal: episode_advice(journal, episode))
+    if advice is None or advice.level == "none":
         return
 
     def opened(full: bool | None) -> None:

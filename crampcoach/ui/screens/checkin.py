@@ -18,7 +18,9 @@ from textual.widgets import Checkbox, Footer, Header, Input, Label, Static
 
 from crampcoach.core.models import CHECKIN_FACTORS, CHECKIN_LABELS, CheckIn
 from crampcoach.core.nights import episode_night, night_of
+from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.widgets.arm_question import ArmQuestion
+from crampcoach.ui.widgets.text_fields import TextInput
 
 WATER_RANGE = (0, 40)
 EARLY_MORNING_HOUR = 5  # before this, "tonight" still means the evening before
@@ -75,8 +77,8 @@ class CheckInScreen(Screen[CheckIn | None]):
         now = app.now()
         boundary = app.settings.night_boundary_hour
         self.night = night_of(now, None, boundary)
-        journal = app.journal
-        self.existing = app.guard(lambda: journal.checkin_for(self.night))
+        night = self.night
+        self.existing = app.journal_read(lambda journal: journal.checkin_for(night))
         self.bedtime_run = self._bedtime_run_name(boundary)
         start = self.existing or CheckIn(night=self.night)
         if self.bedtime_run and not start.bedtime_routine:
@@ -92,7 +94,7 @@ class CheckInScreen(Screen[CheckIn | None]):
             routines = {r.id: r for r in app.catalog.of_kind("bedtime")}
         except Exception:  # a broken routine file must not block the check-in
             return None
-        runs = app.guard(app.journal.runs) or []
+        runs = app.journal_read(lambda journal: journal.runs()) or []
         for run in reversed(runs):
             if run.routine_id in routines and episode_night(run, boundary) == self.night:
                 return routines[run.routine_id].title
@@ -112,7 +114,7 @@ class CheckInScreen(Screen[CheckIn | None]):
             )
             with Horizontal(id="water-row"):
                 yield Label("Glasses of water today", id="water-label")
-                yield Input(
+                yield TextInput(
                     "" if start.water_glasses is None else str(start.water_glasses),
                     id="water",
                     placeholder="0–40",
@@ -132,7 +134,11 @@ class CheckInScreen(Screen[CheckIn | None]):
                 )
             if self.bedtime_run:
                 yield Static(
-                    f"Bedtime routine ticked for you: you started {self.bedtime_run} this evening.",
+                    join_text(
+                        "Bedtime routine ticked for you: you started ",
+                        user_text(self.bedtime_run),  # a user routine's title
+                        " this evening.",
+                    ),
                     id="bedtime-auto",
                     classes="hint",
                 )
@@ -162,14 +168,14 @@ class CheckInScreen(Screen[CheckIn | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "water":
             _, message = parse_water(event.value)
-            self.query_one("#err-water", Static).update(message)
+            self.query_one("#err-water", Static).update(user_text(message))
 
     # ------------------------------------------------------------ saving
 
     def action_save(self) -> None:
         data = self._collect()
         water, message = parse_water(data["water"])
-        self.query_one("#err-water", Static).update(message)
+        self.query_one("#err-water", Static).update(user_text(message))
         if message:
             self.query_one("#water", Input).focus()
             self.notify("Please check the number of glasses.", severity="warning")
@@ -179,8 +185,7 @@ class CheckInScreen(Screen[CheckIn | None]):
         kwargs: dict[str, Any] = {"id": self.existing.id} if self.existing else {}
         checkin = CheckIn(night=self.night, water_glasses=water, **flags, **kwargs)
         app: Any = self.app
-        journal = app.journal
-        saved = app.guard(lambda: journal.save_checkin(checkin))
+        saved = app.journal_write(lambda journal: journal.save_checkin(checkin))
         if saved is None or not self.query_one(ArmQuestion).save():
             return  # the failure is shown; the ticks stay for a retry
         app.notify(f"Check-in saved for {night_words(self.night, app.now())}.")

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
+from crampcoach.ui.text import user_text
+
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
@@ -18,6 +20,7 @@ class ConfirmScreen(ModalScreen[bool]):
     ]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        """``question`` is plain text (it may quote a path or a note), never markup."""
         super().__init__()
         self.question = question
         self.yes_label = yes
@@ -25,7 +28,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="question")
+            yield Static(user_text(self.question), classes="question")
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes_label} (y)", id="yes", variant="primary")
                 yield Button(f"{self.no_label} (n)", id="no")
@@ -49,9 +52,9 @@ class ChoiceScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="question")
+            yield Static(user_text(self.question), classes="question")
             for i, text in enumerate(self.options, start=1):
-                yield Button(f"{i}. {text}", id=f"opt-{i}")
+                yield Button(user_text(f"{i}. {text}"), id=f"opt-{i}")
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdigit():

@@ -12,12 +12,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.doctor import DISCLAIMER, OWN_THRESHOLD_NOTE, SEE_DOCTOR, URGENT, Advice
+from crampcoach.ui.text import user_markup as escape  # also [$var], [link=…] and controls
 
 REPORT_DAYS = 90
 LEVEL_TITLES = {
@@ -97,9 +97,8 @@ class DoctorScreen(Screen[None]):
         from crampcoach.advice_text import current_advice
 
         app: Any = self.app
-        journal = app.journal
         now = app.now()
-        result = app.guard(lambda: (current_advice(journal, now), journal.profile()))
+        result = app.journal_read(lambda journal: (current_advice(journal, now), journal.profile()))
         if result is None:
             return
         advice, profile = result
@@ -164,7 +163,9 @@ class DoctorScreen(Screen[None]):
 
         app: Any = self.app
         now = app.now()
-        text = app.guard(lambda: report_output(app.journal, now, fmt="html", days=REPORT_DAYS))
+        text = app.journal_read(
+            lambda journal: report_output(journal, now, fmt="html", days=REPORT_DAYS)
+        )
         if text is None:
             return
         target = app.data_dir / f"crampcoach-report-{now:%Y-%m-%d}.html"

@@ -14,6 +14,7 @@ from crampcoach.core.models import Episode
 from crampcoach.core.nights import episode_night
 from crampcoach.core.vocab import label
 from crampcoach.ui.format import duration_words, night_name
+from crampcoach.ui.text import user_text
 
 
 def _words(values: tuple[str, ...]) -> str:
@@ -57,7 +58,7 @@ class EpisodeDetailScreen(ModalScreen[str | None]):
         with VerticalScroll(classes="dialog", id="episode-detail"):
             yield Static("[b]Episode[/b]  [dim]e edit · x delete · escape close[/dim]")
             yield Static(
-                describe(self.episode, app.zone, app.settings.night_boundary_hour), markup=False
+                user_text(describe(self.episode, app.zone, app.settings.night_boundary_hour))
             )
 
     def action_close(self) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from crampcoach.store import JournalError
+from crampcoach.ui.boundary import Problem, error_problem
+from crampcoach.ui.text import user_text
 
 
 class ErrorScreen(Screen[None]):
@@ -19,21 +21,31 @@ class ErrorScreen(Screen[None]):
         Binding("escape", "leave", "Back", id="back"),
     ]
 
-    def __init__(self, error: JournalError | None, *, fatal: bool = False) -> None:
+    def __init__(self, error: BaseException | None, *, fatal: bool = False) -> None:
+        """``error`` is usually a JournalError; an OSError or an unexpected exception is
+        described in words too. ``fatal`` means there is nothing to go back to."""
         super().__init__()
         self.error = error
         self.fatal = fatal
 
     def compose(self) -> ComposeResult:
-        title = self.error.title if self.error else "The journal is not open"
-        message = str(self.error) if self.error else "No journal was opened."
+        if self.error is None:
+            problem = Problem("The journal is not open", "No journal was opened.")
+        else:
+            problem = error_problem(self.error)
         yield Header(icon="")
         with Vertical(id="error-box"):
-            yield Static(f"[b]{title}[/b]", id="error-title")
-            yield Static(message, id="error-message", markup=False)
+            # The message names files and may echo a file's content: plain text only.
+            yield Static(user_text(problem.title, style="bold"), id="error-title")
+            yield Static(user_text(problem.message), id="error-message")
+            # An unexpected error may come after a save: only journal errors promise this.
+            written = "" if problem.unexpected else "Nothing was written. "
+            back = "" if self.fatal else " Press escape to go back."
             yield Static(
-                "Nothing was written. Press f for first aid (it works without the journal)."
-                " Press q to quit." + ("" if self.fatal else " Press escape to go back."),
+                Text(
+                    f"{written}Press f for first aid (it works without the journal)."
+                    f" Press q to quit.{back}"
+                ),
                 id="error-hint",
             )
         yield Footer()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -14,6 +15,8 @@ from crampcoach.core import vocab
 from crampcoach.core.history import PERIODS, HistoryFilter, filter_episodes, sort_episodes
 from crampcoach.core.models import Episode
 from crampcoach.core.nights import episode_night
+from crampcoach.ui.text import user_text
+from crampcoach.ui.widgets.text_fields import TextInput
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("night", "Night"),
@@ -56,8 +59,8 @@ class HistoryScreen(Screen[None]):
                 prompt="any place",
                 id="location",
             )
-            yield Input(placeholder="search notes (/)", id="text")
-        table: DataTable[str] = DataTable(id="episodes", cursor_type="row", zebra_stripes=True)
+            yield TextInput(placeholder="search notes (/)", id="text")
+        table: DataTable[Text] = DataTable(id="episodes", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="empty", classes="empty")
         yield Footer()
@@ -76,7 +79,7 @@ class HistoryScreen(Screen[None]):
 
     def reload(self) -> None:
         app: Any = self.app
-        episodes = app.guard(app.journal.episodes)
+        episodes = app.journal_read(lambda journal: journal.episodes())
         if episodes is None:
             return
         shown = filter_episodes(episodes, self.filter, app.now(), app.settings.night_boundary_hour)
@@ -87,7 +90,9 @@ class HistoryScreen(Screen[None]):
         boundary = app.settings.night_boundary_hour
         for ep in self._shown:
             local = ep.started_at.astimezone(app.zone)
-            table.add_row(
+            # Cells are Text, never bare strings: a string cell is parsed as markup, and a
+            # note holding "[/]" crashed this screen.
+            cells = (
                 episode_night(ep, boundary).strftime("%a %d %b"),
                 local.strftime("%d %b %H:%M"),
                 "" if ep.duration_s is None else f"{ep.duration_s / 60:.0f}",
@@ -96,8 +101,8 @@ class HistoryScreen(Screen[None]):
                 "" if ep.intensity is None else str(ep.intensity),
                 "⚠ " + str(len(ep.red_flags)) if ep.red_flags else "",
                 ep.notes.replace("\n", " ")[:30],
-                key=ep.id,
             )
+            table.add_row(*(user_text(cell) for cell in cells), key=ep.id)
         if self._shown:
             table.move_cursor(row=min(cursor, len(self._shown) - 1))
         arrow = "▼" if self.descending else "▲"
@@ -194,7 +199,7 @@ class HistoryScreen(Screen[None]):
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            removed = app.guard(lambda: app.journal.delete_episode(episode.id))
+            removed = app.journal_write(lambda journal: journal.delete_episode(episode.id))
             if removed is not None:
                 self.app.deleted_episodes.append(removed)
                 app.notify("Deleted. Press u to undo.")
@@ -208,7 +213,7 @@ class HistoryScreen(Screen[None]):
             app.notify("Nothing to undo.")
             return
         episode = self.app.deleted_episodes[-1]
-        if app.guard(lambda: app.journal.add_episode(episode)) is not None:
+        if app.journal_write(lambda journal: journal.add_episode(episode)) is not None:
             self.app.deleted_episodes.pop()
             app.notify("Restored.")
         self.reload()

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, Static
 from crampcoach.core.vocab import label
 from crampcoach.ui.actions import HOME_ACTIONS
 from crampcoach.ui.format import duration_words, local_time, night_name
+from crampcoach.ui.text import user_markup
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
 from crampcoach.ui.widgets.experiment_line import ExperimentLine
 from crampcoach.ui.widgets.night_strip import NightStrip
@@ -72,21 +73,23 @@ class HomeScreen(Screen[None]):
         """Fill in last night, the counts, the strip and the doctor banner from the journal."""
         from crampcoach.advice_text import current_advice
         from crampcoach.core.summary import SUMMARY_NIGHTS, home_summary
-        from crampcoach.store import JournalError
 
         app: Any = self.app
-        if app.journal is None:
+        if not app.journal_open:
             return
         now = app.now()
-        try:
+
+        def read(journal: Any) -> tuple[HomeSummary, Advice]:
             # Only the last 30 nights show here: years of older records are never built.
-            recent = app.journal.episodes_since(now - timedelta(days=SUMMARY_NIGHTS + 2))
-            last = None if recent else app.journal.last_episode()
+            recent = journal.episodes_since(now - timedelta(days=SUMMARY_NIGHTS + 2))
+            last = None if recent else journal.last_episode()
             summary = home_summary(recent, now, app.settings.night_boundary_hour, last)
-            advice = current_advice(app.journal, now)
-        except JournalError as exc:
-            app.show_error(exc)
+            return summary, current_advice(journal, now)
+
+        found = app.journal_read(read)
+        if found is None:
             return
+        summary, advice = found
         self._show(summary, advice)
         self.query_one(ExperimentLine).refresh_from(app)
 
@@ -97,7 +100,7 @@ class HomeScreen(Screen[None]):
         lines = [f"[b]{heading}[/b] ({night_name(last.night)})"]
         if last.had_cramp:
             first = last.episodes[0]
-            where = ", ".join(label(x) for x in first.locations) or "leg"
+            where = user_markup(", ".join(label(x) for x in first.locations) or "leg")
             count = len(last.episodes)
             more = f" ({count} episodes)" if count > 1 else ""
             lines.append(f"Cramp at {local_time(first.started_at, zone)}{more}")

@@ -18,6 +18,8 @@ from textual.widgets import Footer, Header, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from crampcoach.content import CLINICAL_ANCHORS, Article, load_articles
+from crampcoach.ui.text import join_text, user_text
+from crampcoach.ui.widgets.text_fields import TextInput
 
 SEED_RE = re.compile(r"^([0-9]{3})_[0-9a-f]+\.txt$")
 
@@ -82,7 +84,7 @@ class LearnScreen(Screen[None]):
         yield Header(icon="")
         with Horizontal(id="learn"):
             with Vertical(id="learn-side"):
-                yield Input(placeholder="search (/)", id="learn-search")
+                yield TextInput(placeholder="search (/)", id="learn-search")
                 yield OptionList(id="learn-list")
                 yield Static(id="learn-none", classes="empty")
             with VerticalScroll(id="learn-article"):
@@ -111,7 +113,10 @@ class LearnScreen(Screen[None]):
         listing.add_options(Option(a.title, id=a.slug) for a in self.shown)
         none = self.query_one("#learn-none", Static)
         query = self.query_one("#learn-search", Input).value.strip()
-        none.update(f"No article mentions “{query}”." if not self.shown else "")
+        # The query is echoed back as typed: plain text, never markup.
+        none.update(
+            join_text("No article mentions “", user_text(query), "”.") if not self.shown else ""
+        )
         none.display = not self.shown
         listing.display = bool(self.shown)
         self._highlight_current()

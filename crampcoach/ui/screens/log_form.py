@@ -34,7 +34,9 @@ from crampcoach.core.log_entry import missing_basics, when_preview
 from crampcoach.core.models import Episode, episode_from_dict
 from crampcoach.core.times import zone_name
 from crampcoach.core.when import WhenError, parse_when
+from crampcoach.ui.text import user_text
 from crampcoach.ui.widgets.leg_picker import PLACE_KEYS, SIDE_KEYS, LegPicker
+from crampcoach.ui.widgets.text_fields import NotesArea, TextInput
 
 # Clickable shortcuts for the usual hours; kept out of the tab order so Enter and tab stay short.
 QUICK_TIMES = ("23:00", "01:00", "02:00", "03:00", "04:00", "05:00")
@@ -76,7 +78,7 @@ class LogFormScreen(Screen[Episode | None]):
         app: Any = self.app
         ep = self.editing
         if ep is None:
-            last = app.guard(app.journal.last_episode) if app.journal else None
+            last = app.journal_read(lambda journal: journal.last_episode())
             side, locations = (last.side, last.locations) if last else (None, ())
             when = "now"
         else:
@@ -89,7 +91,7 @@ class LogFormScreen(Screen[Episode | None]):
             yield Static(id="err-locations", classes="error")
 
             yield Label("When did it start? (type a time; Enter moves on)", classes="field-label")
-            yield Input(when, id="when", placeholder="now, 03:10, yesterday 23:40")
+            yield TextInput(when, id="when", placeholder="now, 03:10, yesterday 23:40")
             yield Static(id="when-preview", classes="hint")
             yield Static(id="err-when", classes="error")
             yield Static("Quick picks (click):", classes="hint")
@@ -99,7 +101,7 @@ class LogFormScreen(Screen[Episode | None]):
                     yield Button(t, id=f"quick-{t.replace(':', '')}", classes="quick")
 
             yield Label("How long, in minutes?", classes="field-label")
-            yield Input(
+            yield TextInput(
                 "" if ep is None or ep.duration_s is None else f"{ep.duration_s / 60:g}",
                 id="duration",
                 placeholder="e.g. 2 or 0.5 (leave empty if unsure)",
@@ -121,7 +123,7 @@ class LogFormScreen(Screen[Episode | None]):
 
             yield Checkbox("It woke me up", value=True if ep is None else ep.woke_me, id="woke_me")
             yield Label("Notes", classes="field-label")
-            yield TextArea(ep.notes if ep else "", id="notes", soft_wrap=True)
+            yield NotesArea(ep.notes if ep else "", id="notes", soft_wrap=True)
             yield Static(id="err-notes", classes="error")
             yield Static("ctrl+s saves from anywhere · escape cancels", classes="hint")
         yield Footer()
@@ -230,8 +232,8 @@ class LogFormScreen(Screen[Episode | None]):
         for p in problems:
             target = ERROR_FIELD.get(p.field, p.field)
             widgets = self.query(f"#err-{target}")
-            if widgets:
-                widgets.first(Static).update(p.message)
+            if widgets:  # messages may quote what was typed: plain text, never markup
+                widgets.first(Static).update(user_text(p.message))
         if problems:
             self.notify("Please check the marked fields.", severity="warning")
 
@@ -325,8 +327,8 @@ class LogFormScreen(Screen[Episode | None]):
         if episode is None:
             return
         self._show_problems([])
-        nearby = app.guard(
-            lambda: app.journal.episodes_since(started - SAME_CRAMP_WINDOW - timedelta(hours=1))
+        nearby = app.journal_read(
+            lambda journal: journal.episodes_since(started - SAME_CRAMP_WINDOW - timedelta(hours=1))
         )
         if nearby is None:
             return
@@ -349,9 +351,12 @@ class LogFormScreen(Screen[Episode | None]):
         app: Any = self.app
         self._saving = True
         try:
-            journal = app.journal
-            save = journal.update_episode if self.editing else journal.add_episode
-            saved = app.guard(lambda: save(episode))
+            editing = self.editing is not None
+            saved = app.journal_write(
+                lambda journal: (journal.update_episode if editing else journal.add_episode)(
+                    episode
+                )
+            )
         finally:
             self._saving = False
         if saved is None:

@@ -32,6 +32,7 @@ from crampcoach.core.patterns import (
     weekly,
 )
 from crampcoach.ui import charts
+from crampcoach.ui.text import user_markup
 
 # (tab id, days or None for all, tab label, words for the sub-title)
 PERIODS: tuple[tuple[str, int | None, str, str], ...] = (
@@ -111,13 +112,12 @@ class PatternsScreen(Screen[None]):
 
     def load(self) -> None:
         app: Any = self.app
-        journal = app.journal
         boundary = app.settings.night_boundary_hour
 
-        def read() -> tuple[list[Any], list[Any], list[Any]]:
+        def read(journal: Any) -> tuple[list[Any], list[Any], list[Any]]:
             return journal.episodes(), journal.checkins(), journal.runs()
 
-        data = app.guard(read)
+        data = app.journal_read(read)
         if data is None:
             return
         episodes, self._checkins, self._runs = data
@@ -422,7 +422,8 @@ class PatternsScreen(Screen[None]):
         for r in timed:
             bar = charts.hbar(r.median_duration_s or 0, top, bar_w, "$primary")
             lines.append(
-                f"{r.label:<{name_w}} {bar} {format_duration(r.median_duration_s):>7}  "
+                f"{user_markup(f'{r.label:<{name_w}}')} {bar} "
+                f"{format_duration(r.median_duration_s):>7}  "
                 + charts.paint(plural(r.episodes, "episode"), charts.CALM)
             )
         return "\n".join(lines)

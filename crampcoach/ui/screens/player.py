@@ -34,6 +34,7 @@ from crampcoach.core.timer import (
 )
 from crampcoach.core.times import zone_name
 from crampcoach.ui.format import clock
+from crampcoach.ui.text import user_text
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
 
 # Redraw often enough that the seconds never look stuck; the time itself comes from the clock.
@@ -138,7 +139,7 @@ class PlayerScreen(Screen[PlayResult]):
                     )
             yield Static(id="caution", markup=False)
             yield Static(id="next", markup=False)
-            yield Static(self.routine.safety, id="safety", markup=False)
+            yield Static(user_text(self.routine.safety), id="safety", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -230,14 +231,16 @@ class PlayerScreen(Screen[PlayResult]):
         phase = player.phase
         left = player.remaining()
         self.query_one("#routine-line", Static).update(
-            f"{self.routine.title}  ·  step {player.step_index + 1} of {player.step_count}"
-            f"  ·  {clock(player.overall_remaining())} left in all"
+            user_text(
+                f"{self.routine.title}  ·  step {player.step_index + 1} of {player.step_count}"
+                f"  ·  {clock(player.overall_remaining())} left in all"
+            )
         )
         cue = self.query_one("#cue", Static)
-        cue.update(phase.cue)
+        cue.update(user_text(phase.cue))
         cue.display = bool(phase.cue)
-        self.query_one("#step-title", Static).update(phase.heading)
-        self.query_one("#step-text", Static).update(phase.text)
+        self.query_one("#step-title", Static).update(user_text(phase.heading))
+        self.query_one("#step-text", Static).update(user_text(phase.text))
         self.query_one("#countdown", Digits).update(clock(left))
         state = "Paused · space to go on" if player.paused else STATE_WORDS[phase.kind]
         self.query_one("#phase-state", Static).update(state)
@@ -248,9 +251,9 @@ class PlayerScreen(Screen[PlayResult]):
         bar = self.query_one("#step-progress", ProgressBar)
         bar.update(total=max(phase.duration_s, 0.001), progress=phase.duration_s - left)
         caution = self.query_one("#caution", Static)
-        caution.update(f"Careful: {phase.caution}" if phase.caution else "")
+        caution.update(user_text(f"Careful: {phase.caution}" if phase.caution else ""))
         caution.display = bool(phase.caution)
-        self.query_one("#next", Static).update(self._next_line(player))
+        self.query_one("#next", Static).update(user_text(self._next_line(player)))
 
     @staticmethod
     def _next_line(player: RoutinePlayer) -> str:
@@ -269,7 +272,7 @@ class PlayerScreen(Screen[PlayResult]):
         self.add_class("-done")
         done = result.steps_completed if result else 0
         self.query_one("#routine-line", Static).update(
-            f"{self.routine.title}  ·  {done} of {len(self.routine.steps)} steps done"
+            user_text(f"{self.routine.title}  ·  {done} of {len(self.routine.steps)} steps done")
         )
         self.query_one("#cue", Static).display = False
         # Praise only what was done: an all-skipped routine is not "well done".
@@ -416,10 +419,10 @@ class PlayerScreen(Screen[PlayResult]):
 
     def _record(self, result: PlayResult) -> None:
         app: Any = self.app
-        if app.journal is None or self.cramp is not None:
+        if not app.journal_open or self.cramp is not None:
             return  # first aid keeps its runs with the episode
         run = result.run(zone_name(result.started_at.tzinfo) or zone_name(app.zone))
-        app.guard(lambda: app.journal.add_run(run))
+        app.journal_write(lambda journal: journal.add_run(run))
 
 
 class LeaveRoutineScreen(ModalScreen[bool]):

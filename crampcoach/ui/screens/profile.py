@@ -15,6 +15,8 @@ from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Sele
 
 from crampcoach.core import vocab
 from crampcoach.core.models import Profile
+from crampcoach.ui.text import user_text
+from crampcoach.ui.widgets.text_fields import TextInput
 
 OTHER_MAX = 500
 PRIVACY_NOTE = (
@@ -46,7 +48,7 @@ class ProfileScreen(Screen[Profile | None]):
 
     def compose(self) -> ComposeResult:
         app: Any = self.app
-        loaded = app.guard(app.journal.profile)
+        loaded = app.journal_read(lambda journal: journal.profile())
         if loaded is not None:
             self.profile = loaded
         p = self.profile
@@ -81,7 +83,7 @@ class ProfileScreen(Screen[Profile | None]):
                 classes="choices",
             )
             yield Label("Other medicines, in your words (optional)", classes="field-label")
-            yield Input(
+            yield TextInput(
                 p.medicines_other,
                 id="medicines_other",
                 placeholder="e.g. a new tablet since March",
@@ -121,12 +123,11 @@ class ProfileScreen(Screen[Profile | None]):
         try:
             profile = profile_from_dict(data)
         except ValidationError as exc:
-            error.update("; ".join(p.message for p in exc.problems))
+            error.update(user_text("; ".join(p.message for p in exc.problems)))
             return
         error.update("")
         app: Any = self.app
-        journal = app.journal
-        saved = app.guard(lambda: journal.save_profile(profile))
+        saved = app.journal_write(lambda journal: journal.save_profile(profile))
         if saved is None:
             return
         app.notify("Profile saved. The doctor advice uses it from now on.")

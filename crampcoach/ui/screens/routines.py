@@ -19,6 +19,7 @@ from crampcoach.core.models import RoutineRun
 from crampcoach.core.routines import Routine
 from crampcoach.ui.format import clock
 from crampcoach.ui.screens.player import PlayerScreen, PlayResult
+from crampcoach.ui.text import user_text
 
 KIND_WORDS = {
     "first-aid": "first aid",
@@ -91,15 +92,7 @@ class RoutinesScreen(Screen[None]):
         keep = table.cursor_row
         # Rows only: rebuilding the columns in the same refresh left them at header width.
         table.clear()
-        try:
-            runs = app.journal.runs() if app.journal is not None else []
-        except Exception as exc:  # a journal error becomes the error screen
-            from crampcoach.store import JournalError
-
-            if not isinstance(exc, JournalError):
-                raise
-            app.show_error(exc)
-            runs = []
+        runs = app.journal_read(lambda journal: journal.runs()) or []
         latest = last_runs(runs)
         now = app.now()
         for routine in catalog.routines:
@@ -111,13 +104,13 @@ class RoutinesScreen(Screen[None]):
                 last = when_words(run.started_at, now, app.zone)
                 if not run.finished:
                     last += " (left early)"
-            table.add_row(
-                title,
+            cells = (
+                title,  # a user routine's title is the user's text
                 KIND_WORDS.get(routine.kind, routine.kind),
                 clock(routine.total_seconds(app.settings.get_ready_s)),
                 last,
-                key=routine.id,
             )
+            table.add_row(*(user_text(cell) for cell in cells), key=routine.id)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
         else:
@@ -139,7 +132,7 @@ class RoutinesScreen(Screen[None]):
                 "You have no routines of your own yet. To add one, copy a routine file "
                 f"(TOML) into {folder} and open this screen again."
             )
-        self.query_one("#user-hint", Static).update(hint)
+        self.query_one("#user-hint", Static).update(user_text(hint))  # the folder's path
         invalid = catalog.invalid
         title = self.query_one("#invalid-title", Static)
         listing = self.query_one("#invalid-list", Static)
@@ -150,7 +143,8 @@ class RoutinesScreen(Screen[None]):
                 f"[b]{count} file{'s' if count > 1 else ''} in your routines folder could not be "
                 "loaded.[/b] Fix the line named below, then open this screen again:"
             )
-            listing.update("\n".join(f"• {item.message}" for item in invalid))
+            # The messages quote the files' names and lines.
+            listing.update(user_text("\n".join(f"• {item.message}" for item in invalid)))
 
     # ------------------------------------------------------------ actions
 

@@ -30,7 +30,9 @@ from textual.widgets import (
 from crampcoach import paths
 from crampcoach.core.doctor import THRESHOLDS, ThresholdInfo, merge_thresholds
 from crampcoach.core.models import Settings
+from crampcoach.ui.text import user_text
 from crampcoach.ui.themes import THEME_LABELS
+from crampcoach.ui.widgets.text_fields import TextInput
 
 GET_READY_RANGE = (0, 30)
 BOUNDARY_RANGE = (0, 23)
@@ -190,12 +192,12 @@ class SettingsScreen(Screen[None]):
                 yield Checkbox("Flash at each step", value=s.flash, id="flash", compact=True)
             with Horizontal(classes="row"):
                 yield Label("Get-ready time before a routine (seconds)", classes="row-label")
-                yield Input(str(s.get_ready_s), id="get_ready", compact=True, classes="number")
+                yield TextInput(str(s.get_ready_s), id="get_ready", compact=True, classes="number")
                 yield Static("0–30", classes="default")
             yield Static(id="err-get_ready", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Nights begin and end at this hour", classes="row-label")
-                yield Input(
+                yield TextInput(
                     str(s.night_boundary_hour), id="boundary", compact=True, classes="number"
                 )
                 yield Static("0–23, default 12", classes="default")
@@ -210,7 +212,7 @@ class SettingsScreen(Screen[None]):
             for info in THRESHOLDS:
                 with Horizontal(classes="row"):
                     yield Label(f"{info.label} ({info.unit})", classes="row-label")
-                    yield Input(
+                    yield TextInput(
                         number_text(current[info.key]),
                         id=f"th-{info.key}",
                         compact=True,
@@ -223,16 +225,18 @@ class SettingsScreen(Screen[None]):
             yield Static("Your data", classes="section")
             with Horizontal(classes="row"):
                 yield Label("Data folder", classes="short-label")
-                yield Static(str(app.data_dir), id="data-folder", classes="path-text")
+                yield Static(user_text(app.data_dir), id="data-folder", classes="path-text")
             with Horizontal(classes="row"):
                 yield Label("Backups", classes="short-label")
                 yield Static(
-                    str(paths.backups_dir(app.data_dir)), id="backups-folder", classes="path-text"
+                    user_text(paths.backups_dir(app.data_dir)),
+                    id="backups-folder",
+                    classes="path-text",
                 )
             yield Static("Nothing leaves this computer unless you export it.", classes="hint")
             yield Label("Export every episode to", classes="field-label")
             with Horizontal(classes="row"):
-                yield Input(
+                yield TextInput(
                     str(default_export_path(app.data_dir, day)),
                     id="export-path",
                     compact=True,
@@ -245,7 +249,7 @@ class SettingsScreen(Screen[None]):
             yield Static(id="export-result", classes="result")
             yield Label("Import episodes from a CSV or JSON file", classes="field-label")
             with Horizontal(classes="row"):
-                yield Input(
+                yield TextInput(
                     placeholder="path to a file written by export",
                     id="import-path",
                     compact=True,
@@ -316,7 +320,7 @@ class SettingsScreen(Screen[None]):
                 err.display = False
         for field, text in problems.items():
             err = self.query_one(f"#err-{field}", Static)
-            err.update(text)
+            err.update(user_text(text))
             err.display = True
         if problems:
             first = next(iter(problems))
@@ -403,7 +407,8 @@ class SettingsScreen(Screen[None]):
     def _result(self, widget_id: str, text: str, *, error: bool = False) -> None:
         box = self.query_one(f"#{widget_id}", Static)
         box.set_class(error, "-error")
-        box.update(text)
+        # Results quote paths and the import file's own cells: plain text, never markup.
+        box.update(user_text(text))
         box.display = bool(text)
 
     def action_export(self) -> None:
@@ -438,7 +443,7 @@ class SettingsScreen(Screen[None]):
         from crampcoach.store.transfer import export_csv, export_json
 
         app: Any = self.app
-        episodes = app.guard(app.journal.episodes)
+        episodes = app.journal_read(lambda journal: journal.episodes())
         if episodes is None:
             return
         fmt = self.query_one("#export-format", Select).value
@@ -476,7 +481,7 @@ class SettingsScreen(Screen[None]):
                 "import-result", f"Could not read {path}: {exc.strerror or exc}.", error=True
             )
             return
-        added = app.guard(lambda: app.journal.add_episodes(episodes))
+        added = app.journal_write(lambda journal: journal.add_episodes(episodes))
         if added is None:
             self._result("import-result", "Nothing was imported.", error=True)
             return

@@ -6,6 +6,8 @@ from typing import Any
 
 from textual.widgets import Static
 
+from crampcoach.ui.text import user_markup
+
 
 class DoctorBanner(Static):
     """Shows the advice level and its first reason; `d` opens the full advice."""
@@ -21,4 +23,5 @@ class DoctorBanner(Static):
         first = advice.reasons[0].text if advice.reasons else ""
         more = len(advice.reasons) - 1
         tail = f" (+{more} more)" if more > 0 else ""
-        self.update(f"[b]{heading}[/b]: {first}{tail}  — press [b]d[/b] for why and whom to see")
+        keys = "press [b]d[/b] for why and whom to see"
+        self.update(f"[b]{heading}[/b]: {user_markup(first)}{tail}  — {keys}")
