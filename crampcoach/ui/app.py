@@ -179,9 +179,15 @@ class CrampCoachApp(App[int]):
                 )
         return None
 
-    def guard(self, change: Callable[[], T]) -> T | None:
-        """Older form of ``journal_write`` (a function of nothing); kept for callers."""
-        return self.journal_write(lambda _journal: change())
+    def keep_first_aid(self, episode: Any, runs: Iterable[Any]) -> Any:
+        """First aid's save, which never depends on the journal: the journal if it takes the
+        episode, else a side file merged at the next good open, else "screen" (store.pending).
+        Never raises for a journal or disk failure: it says where the episode went."""
+        from crampcoach.store.pending import keep_episode
+
+        return keep_episode(
+            self.journal if self.journal_open else None, self.data_dir, episode, runs
+        )
 
     def show_error(self, error: BaseException) -> None:
         """The error screen above the current one (escape goes back to it)."""

@@ -78,11 +78,11 @@ class StartPreviewScreen(ModalScreen[Any]):
         app: Any = self.app
         trial = self.trial
 
-        def save() -> Any:
-            return app.journal.start_trial(trial, app.now(), app.settings.night_boundary_hour)
+        def save(journal: Any) -> Any:
+            return journal.start_trial(trial, app.now(), app.settings.night_boundary_hour)
 
         try:
-            saved = app.guard(save)
+            saved = app.journal_write(save)
         except TrialError as exc:
             app.notify(str(exc), severity="warning")
             self.dismiss(None)

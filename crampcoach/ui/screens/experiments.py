@@ -86,8 +86,12 @@ class ExperimentsScreen(Screen[None]):
 
         app: Any = self.app
         now, boundary = app.now(), app.settings.night_boundary_hour
-        trial = app.guard(lambda: current_trial(app.journal, now, boundary))
-        result = app.guard(lambda: result_for(app.journal, trial, now, boundary)) if trial else None
+        trial = app.journal_read(lambda journal: current_trial(journal, now, boundary))
+        result = (
+            app.journal_read(lambda journal: result_for(journal, trial, now, boundary))
+            if trial
+            else None
+        )
         self.trial = trial
         self.running = trial is not None and trial.state(now, boundary) == RUNNING
         chart = self.query_one("#exp-chart", Static)
@@ -177,7 +181,10 @@ class ExperimentsScreen(Screen[None]):
             if not yes:
                 return
             app: Any = self.app
-            if app.guard(lambda: app.journal.stop_trial(trial.id, app.now())) is not None:
+            if (
+                app.journal_write(lambda journal: journal.stop_trial(trial.id, app.now()))
+                is not None
+            ):
                 self.notify("Experiment stopped early; the result so far is shown.")
                 self.refresh_experiment()
 

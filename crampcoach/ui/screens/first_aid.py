@@ -249,8 +249,6 @@ class FirstAidScreen(Screen[None]):
 
     def _save(self) -> None:
         app: Any = self.app
-        from crampcoach.store.pending import keep_episode
-
         try:
             episode = self.episode()
         except ValidationError as exc:  # a bug, not the user's doing: say so, keep the app
@@ -261,8 +259,7 @@ class FirstAidScreen(Screen[None]):
             play.run(zone_name(play.started_at.tzinfo) or zone_name(app.zone))
             for play in self.plays
         ]
-        journal = app.journal if app.startup_error is None else None
-        self.kept = kept = keep_episode(journal, app.data_dir, episode, runs)
+        self.kept = kept = app.keep_first_aid(episode, runs)
         self.dismiss(None)
         if kept.where == "journal":
             app.notify("Saved to your journal.", timeout=4)

@@ -331,7 +331,7 @@ class PlayerScreen(Screen[PlayResult]):
         on = not app.settings.spoken_cues
         changed = replace(app.settings, spoken_cues=on)
         # In first aid the journal may be broken: keep the choice for now, never touch it.
-        if self.cramp is not None or app.journal is None or not app.save_settings(changed):
+        if self.cramp is not None or not app.journal_open or not app.save_settings(changed):
             app.settings = changed
         speaker = speaker_for(app)
         if on and not speaker.available:

@@ -84,7 +84,7 @@ class SaveFileScreen(ModalScreen[Path | None]):
             self._replace_ok = target
             self._say(f"{target} exists. Enter again replaces it.", error=True)
             return
-        payload = app.guard(lambda: self._payload(target))
+        payload = app.journal_read(lambda journal: self._payload(journal, target))
         if payload is None:
             return
         from crampcoach.store.atomic import atomic_write
@@ -100,15 +100,15 @@ class SaveFileScreen(ModalScreen[Path | None]):
         self._say(f"{what} written to {target}. Escape closes this.")
         self.query_one("#cancel", Button).focus()
 
-    def _payload(self, target: Path) -> str:
+    def _payload(self, journal: Any, target: Path) -> str:
         app: Any = self.app
         if self.kind == "report":
             from crampcoach.stats_text import report_output
 
-            return report_output(app.journal, app.now(), fmt="html", days=REPORT_DAYS)
+            return report_output(journal, app.now(), fmt="html", days=REPORT_DAYS)
         from crampcoach.store.transfer import export_csv, export_json
 
-        episodes = app.journal.episodes()
+        episodes = journal.episodes()
         return export_json(episodes) if target.suffix.lower() == ".json" else export_csv(episodes)
 
     def action_close(self) -> None:

@@ -39,7 +39,7 @@ class ArmQuestion(Vertical):
 
         app: Any = self.app
         boundary = app.settings.night_boundary_hour
-        trials = app.guard(app.journal.trials) or []
+        trials = app.journal_read(lambda journal: journal.trials()) or []
         self.trial = trial_for_night(trials, self.night, boundary)
         if self.trial is None:
             return
@@ -50,7 +50,7 @@ class ArmQuestion(Vertical):
         if routine:
             runs = {
                 episode_night(r, boundary)
-                for r in app.guard(app.journal.runs) or []
+                for r in app.journal_read(lambda journal: journal.runs()) or []
                 if r.routine_id == routine
             }
         self.initial = kept_on(self.trial, self.night, self.arm, runs, routine is not None)
@@ -84,4 +84,5 @@ class ArmQuestion(Vertical):
             return True
         app: Any = self.app
         trial_id, night = self.trial.id, self.night
-        return app.guard(lambda: app.journal.set_trial_kept(trial_id, night, answer)) is not None
+        saved = app.journal_write(lambda journal: journal.set_trial_kept(trial_id, night, answer))
+        return saved is not None

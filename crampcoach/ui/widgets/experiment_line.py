@@ -20,9 +20,7 @@ def tonight(app: Any) -> tuple[Any, Any, str | None] | None:
     from crampcoach.core.trial import active_trial, coming_night, latest_trial
     from crampcoach.habits import get_habit
 
-    if app.journal is None:
-        return None
-    trials = app.guard(app.journal.trials)
+    trials = app.journal_read(lambda journal: journal.trials())
     if not trials:
         return None
     now, boundary = app.now(), app.settings.night_boundary_hour
