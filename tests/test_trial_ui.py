@@ -65,7 +65,7 @@ async def test_on_night_the_routine_is_one_key_from_home_and_its_run_is_saved(tm
         await pilot.pause()
         await pilot.pause()
         assert "tonight ON" in _text(app, "#experiment-line")
-        assert "b plays it" in _text(app, "#experiment-line")
+        assert "b plays tonight's bedtime stretch" in _text(app, "#experiment-line")
         await pilot.press("b")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "PlayerScreen"

@@ -53,7 +53,7 @@ class StartPreviewScreen(ModalScreen[Any]):
                 ),
                 classes="question",
             )
-            yield Static(user_text("\n".join(schedule_lines(t))), id="preview-schedule")
+            yield Static(user_text("\n".join(schedule_lines(t)) + "\n"), id="preview-schedule")
             yield Static(
                 user_text(
                     f"ON nights: {self.habit.on}\nOFF nights: {self.habit.off}\n"
