@@ -61,3 +61,19 @@ def test_a_damaged_trial_is_skipped_and_the_file_left_alone(tmp_path):
     fresh = _journal(tmp_path)
     assert fresh.trials() == []
     assert path.read_bytes() == before
+
+
+def test_checkin_nights_since_reads_only_the_experiments_nights(tmp_path):
+    from crampcoach.core.models import CheckIn
+
+    j = _journal(tmp_path)
+    j.add_checkins([CheckIn(night=date(2026, 11, d)) for d in (10, 20, 21, 25)])
+    path = paths.journal_path(tmp_path)
+    data = json.loads(path.read_text())
+    data["checkins"]["999"] = {"night": "soon", "water_glasses": 3}  # damaged: skipped
+    path.write_text(json.dumps(data))
+    assert _journal(tmp_path).checkin_nights_since(date(2026, 11, 20)) == {
+        date(2026, 11, 20),
+        date(2026, 11, 21),
+        date(2026, 11, 25),
+    }

@@ -73,12 +73,18 @@ class ExperimentsScreen(Screen[None]):
         options.add_options([Option(user_text(h.title), id=h.id) for h in self.habits])
         options.highlighted = 0
         options.focus(scroll_visible=False)
-        self.refresh_experiment()
-        # The experiment comes first; the list scrolls into view when the user moves in it.
-        self.call_after_refresh(self.query_one("#experiments").scroll_home, animate=False)
+        self.query_one("#exp-now", Static).update("Reading your nights…")
+        for name in ("#exp-chart", "#exp-result", "#exp-schedule"):
+            self.query_one(name).display = False
 
     def on_screen_resume(self) -> None:
+        # Paint first, then read the journal: years of nights never delay the frame.
+        self.call_after_refresh(self._after_paint)
+
+    def _after_paint(self) -> None:
         self.refresh_experiment()
+        # The experiment comes first; the list scrolls into view when the user moves in it.
+        self.query_one("#experiments").scroll_home(animate=False)
 
     # ------------------------------------------------------------ showing
 
