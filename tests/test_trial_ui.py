@@ -169,3 +169,19 @@ async def test_palette_and_help_know_experiments(tmp_path):
 
 def _span(p):
     return [p.first_night + timedelta(days=i) for i in range(p.nights)]
+
+
+async def test_checkin_preselects_yes_after_tonights_routine_on_an_on_night(tmp_path):
+    from tests.factories import run_at
+
+    evening = NOW.replace(hour=21)
+    app, trial = _with_trial(tmp_path, ON_FIRST, start=evening, now=evening)
+    app.journal.add_run(run_at(trial.first_night, "20:30"))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        pressed = app.screen.query_one(RadioSet).pressed_button
+        assert pressed is not None and pressed.id == "arm-yes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.journal.trials()[0].kept == {trial.first_night: True}
