@@ -48,7 +48,8 @@ class StartPreviewScreen(ModalScreen[Any]):
                 user_text(
                     f"Start: {self.habit.title}. {t.phase_count} phases of "
                     f"{t.nights_per_phase} nights ({t.total_nights // 7} weeks), "
-                    f"from the night of {first:%a} {first.day} {first:%b}.",
+                    f"from the night of {first:%a} {first.day} {first:%b}. "
+                    "y starts it, n cancels.",
                     style="bold",
                 ),
                 classes="question",

@@ -129,7 +129,7 @@ class ExperimentsScreen(Screen[None]):
         for phase, line in zip(trial.phases, schedule_lines(trial), strict=True):
             if phase.last_night <= until:
                 mark = "✓ "
-            elif phase.first_night <= until + _one_day():
+            elif self.running and phase.first_night <= until + _one_day():
                 mark = "▸ "
             else:
                 mark = "  "

@@ -85,6 +85,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("↑ / ↓", "Move between questions"),
             ("space", "Tick or untick"),
+            ("← / →", "Experiment question: yes or no (during an experiment)"),
             ("ctrl+s", "Save"),
             ("escape", "Cancel (asks first if something changed)"),
         ),
