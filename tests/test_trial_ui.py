@@ -185,3 +185,21 @@ async def test_checkin_preselects_yes_after_tonights_routine_on_an_on_night(tmp_
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.journal.trials()[0].kept == {trial.first_night: True}
+
+
+async def test_preview_changes_phases_and_length_with_the_same_draw(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        seed = app.screen.seed
+        await pilot.press("p", "l")
+        await pilot.pause()
+        assert _text(app, "#preview-schedule").count("Phase ") == 6
+        assert "6 phases of 21 nights (18 weeks)" in _text(app, "#preview-head")
+        await pilot.press("y")
+        await pilot.pause()
+        saved = app.journal.trials()[0]
+        assert (saved.phase_count, saved.nights_per_phase, saved.seed) == (6, 21, seed)

@@ -95,6 +95,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("↑ / ↓", "Pick a habit"),
             ("enter", "Preview its schedule, then y starts it"),
+            ("p / l", "In the preview: more phases / longer phases (they cycle)"),
             ("b", "Tonight's routine (on an ON night)"),
             ("s", "Stop early (asks first)"),
             ("escape", "Back"),
