@@ -27,7 +27,7 @@ def result_for(journal: Journal, trial: Trial, now: datetime, boundary_hour: int
     # A day's slack for episodes logged in another zone; each is placed by its own night.
     episodes = journal.episodes_since(since - timedelta(days=1))
     cramp = {episode_night(e, boundary_hour) for e in episodes}
-    checkins = {c.night for c in journal.checkins() if c.night >= trial.first_night}
+    checkins = journal.checkin_nights_since(trial.first_night)
     habit = get_habit(trial.habit)
     routine = habit.routine if habit else None
     runs = (

@@ -149,3 +149,10 @@ def test_a_finished_experiment_reports_fewer_with_its_numbers(tmp_path, clock, c
 
 def _nights(phase):
     return [phase.first_night + timedelta(days=i) for i in range(phase.nights)]
+
+
+def test_every_trial_action_has_help(tmp_path):
+    for action in ("list", "start", "status", "stop", "result"):
+        proc = ok("trial", action, "--help", data=tmp_path / "data")
+        assert "usage: crampcoach trial" in proc.stdout
+    assert "--nights-per-phase" in ok("trial", "start", "--help").stdout

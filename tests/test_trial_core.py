@@ -270,3 +270,42 @@ def test_status_line_says_tonights_arm_phase_and_night():
     assert status_line(t, when, "bedtime stretch") == (
         f"Experiment: bedtime stretch — tonight {arm}, phase 2 of 4, night 5 of 14"
     )
+
+
+NO_EFFECT = re.compile(
+    r"no effect|doesn't help|does not help|didn't help|not work|useless|pointless|"
+    r"stop (?:doing|it|the)|give (?:it )?up",
+    re.IGNORECASE,
+)
+
+
+def test_h16_an_underpowered_result_never_reads_as_no_effect():
+    # Two short phases and a real-looking halving: far too few nights for a clear answer.
+    t = _trial(nights_per_phase=7, phases=2)
+    on, off = _nights(t, ON), _nights(t, OFF)
+    r = analyse(
+        t,
+        local("2026-12-05", "08:00"),
+        cramp_nights=set(on[:2]) | set(off[:4]),
+        checkin_nights=set(on) | set(off),
+    )
+    assert r.verdict == NO_CLEAR
+    text = " ".join(result_lines(r, "bedtime stretch"))
+    assert "does not show the habit makes no difference" in text
+    assert "needs more nights" in text and "Keep it if you find it useful" in text
+    # No count on 7 nights a side ever words a result as "no effect" or "stop".
+    for c_on in range(len(on) + 1):
+        for c_off in range(len(off) + 1):
+            r = _counts_result(t, on, off, c_on, c_off)
+            words = " ".join(result_lines(r, "bedtime stretch"))
+            assert not NO_EFFECT.search(words), (c_on, c_off, words)
+            assert not CAUSAL.search(words), (c_on, c_off, words)
+
+
+def _counts_result(t, on, off, c_on, c_off):
+    return analyse(
+        t,
+        local("2026-12-05", "08:00"),
+        cramp_nights=set(on[:c_on]) | set(off[:c_off]),
+        checkin_nights=set(on) | set(off),
+    )

@@ -65,7 +65,7 @@ async def test_on_night_the_routine_is_one_key_from_home_and_its_run_is_saved(tm
         await pilot.pause()
         await pilot.pause()
         assert "tonight ON" in _text(app, "#experiment-line")
-        assert "b plays it" in _text(app, "#experiment-line")
+        assert "b plays tonight's bedtime stretch" in _text(app, "#experiment-line")
         await pilot.press("b")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "PlayerScreen"
@@ -169,3 +169,37 @@ async def test_palette_and_help_know_experiments(tmp_path):
 
 def _span(p):
     return [p.first_night + timedelta(days=i) for i in range(p.nights)]
+
+
+async def test_checkin_preselects_yes_after_tonights_routine_on_an_on_night(tmp_path):
+    from tests.factories import run_at
+
+    evening = NOW.replace(hour=21)
+    app, trial = _with_trial(tmp_path, ON_FIRST, start=evening, now=evening)
+    app.journal.add_run(run_at(trial.first_night, "20:30"))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        pressed = app.screen.query_one(RadioSet).pressed_button
+        assert pressed is not None and pressed.id == "arm-yes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.journal.trials()[0].kept == {trial.first_night: True}
+
+
+async def test_preview_changes_phases_and_length_with_the_same_draw(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        seed = app.screen.seed
+        await pilot.press("p", "l")
+        await pilot.pause()
+        assert _text(app, "#preview-schedule").count("Phase ") == 6
+        assert "6 phases of 21 nights (18 weeks)" in _text(app, "#preview-head")
+        await pilot.press("y")
+        await pilot.pause()
+        saved = app.journal.trials()[0]
+        assert (saved.phase_count, saved.nights_per_phase, saved.seed) == (6, 21, seed)

@@ -145,8 +145,10 @@ def result_lines(result: TrialResult, habit_name: str) -> tuple[str, ...]:
             f"{untracked} night{'s' if untracked != 1 else ''} without a check-in or a logged "
             "cramp left out (untracked)."
         )
-    lines.append(adherence_text(result))
-    lines += [AS_SCHEDULED, CARRY_OVER, NOT_PROOF]
+    if on.scheduled + off.scheduled:
+        lines.append(adherence_text(result))
+    if result.verdict != TOO_EARLY:
+        lines += [AS_SCHEDULED, CARRY_OVER, NOT_PROOF]
     return tuple(lines)
 
 

@@ -608,6 +608,22 @@ class Journal:
             table.insert(trial_to_dict(trial_from_dict(trial_to_dict(trial))))
         return trial
 
+    def checkin_nights_since(self, first: date) -> set[date]:
+        """Nights from ``first`` on that have a check-in, building only those records
+        (an experiment reads a few weeks, not years of check-ins)."""
+        data = self._read_or_explain()
+        cutoff = first.isoformat()
+        nights = set()
+        for doc in data.get("checkins", {}).values():
+            night = doc.get("night")
+            # ISO dates sort as text; a damaged value goes to the gate, which decides.
+            if not isinstance(night, str) or night >= cutoff:
+                with contextlib.suppress(ValidationError):
+                    checkin = checkin_from_dict(doc)
+                    if checkin.night >= first:
+                        nights.add(checkin.night)
+        return nights
+
     def stop_trial(self, trial_id: str, at: datetime) -> Trial:
         """Stop an experiment early (an already stopped one keeps its first stop)."""
         return self._change_trial(

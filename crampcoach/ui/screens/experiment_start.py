@@ -11,7 +11,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from crampcoach.core.trial import NIGHTS_DEFAULT, PHASES_DEFAULT
 from crampcoach.ui.text import user_text
+
+PHASE_CHOICES = (2, 4, 6, 8)
+NIGHT_CHOICES = (7, 14, 21, 28)
 
 
 class StartPreviewScreen(ModalScreen[Any]):
@@ -20,40 +24,55 @@ class StartPreviewScreen(ModalScreen[Any]):
     BINDINGS = [
         Binding("y", "start", "Start", id="yes"),
         Binding("n,escape", "cancel", "Cancel", id="no"),
+        Binding("p", "phases", "Phases", id="phases"),
+        Binding("l", "length", "Nights per phase", id="length"),
     ]
 
     def __init__(self, habit: Any) -> None:
         super().__init__()
         self.habit = habit
         self.trial: Any = None
+        # Drawn once: changing the length or the number of phases keeps the same draw.
+        self.seed = secrets.randbits(32)
+        self.phases = PHASES_DEFAULT
+        self.nights = NIGHTS_DEFAULT
 
-    def compose(self) -> ComposeResult:
+    def _plan(self) -> Any:
         from crampcoach.core.times import zone_name
         from crampcoach.core.trial import new_trial
-        from crampcoach.core.trial_text import schedule_lines
 
         app: Any = self.app
-        # The seed is drawn now, so the preview is exactly the schedule that will be saved.
-        self.trial = new_trial(
+        return new_trial(
             self.habit.id,
             app.now(),
-            secrets.randbits(32),
+            self.seed,
+            nights_per_phase=self.nights,
+            phases=self.phases,
             tz=zone_name(app.zone),
             boundary_hour=app.settings.night_boundary_hour,
         )
+
+    def _words(self) -> tuple[Any, Any]:
+        from crampcoach.core.trial_text import schedule_lines
+
         t = self.trial
         first = t.first_night
+        head = user_text(
+            f"Start: {self.habit.title}. {t.phase_count} phases of "
+            f"{t.nights_per_phase} nights ({t.total_nights // 7} weeks), "
+            f"from the night of {first:%a} {first.day} {first:%b}. "
+            "y starts it, n cancels; p and l change the phases and their length.",
+            style="bold",
+        )
+        return head, user_text("\n".join(schedule_lines(t)) + "\n")
+
+    def compose(self) -> ComposeResult:
+        # The preview is exactly the schedule that will be saved.
+        self.trial = self._plan()
+        head, schedule = self._words()
         with VerticalScroll(classes="dialog", id="start-preview"):
-            yield Static(
-                user_text(
-                    f"Start: {self.habit.title}. {t.phase_count} phases of "
-                    f"{t.nights_per_phase} nights ({t.total_nights // 7} weeks), "
-                    f"from the night of {first:%a} {first.day} {first:%b}.",
-                    style="bold",
-                ),
-                classes="question",
-            )
-            yield Static(user_text("\n".join(schedule_lines(t))), id="preview-schedule")
+            yield Static(head, classes="question", id="preview-head")
+            yield Static(schedule, id="preview-schedule")
             yield Static(
                 user_text(
                     f"ON nights: {self.habit.on}\nOFF nights: {self.habit.off}\n"
@@ -93,3 +112,22 @@ class StartPreviewScreen(ModalScreen[Any]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_phases(self) -> None:
+        self.phases = _next(PHASE_CHOICES, self.phases)
+        self._redraw()
+
+    def action_length(self) -> None:
+        self.nights = _next(NIGHT_CHOICES, self.nights)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        self.trial = self._plan()
+        head, schedule = self._words()
+        self.query_one("#preview-head", Static).update(head)
+        self.query_one("#preview-schedule", Static).update(schedule)
+
+
+def _next(choices: tuple[int, ...], value: int) -> int:
+    later = [c for c in choices if c > value]
+    return later[0] if later else choices[0]

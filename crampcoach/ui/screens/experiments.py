@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from crampcoach.ui.text import user_text
+from crampcoach.ui.text import join_text, user_text
 
 BAR_WIDTH = 20
 
@@ -40,8 +40,9 @@ class ExperimentsScreen(Screen[None]):
     CSS_PATH = "../styles/experiments.tcss"
     SUB_TITLE = "Experiments"
     BINDINGS = [
-        Binding("enter", "start", "Preview & start", id="start"),
-        Binding("b", "app.experiment_routine", "Tonight's routine", id="routine"),
+        # Above the list's own enter, so the footer shows what enter does here.
+        Binding("enter", "start", "Preview & start", id="start", priority=True),
+        Binding("b", "routine", "Tonight's routine", id="routine"),
         Binding("s", "stop", "Stop early", id="stop"),
         Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
@@ -50,14 +51,15 @@ class ExperimentsScreen(Screen[None]):
         super().__init__()
         self.trial: Any = None
         self.running = False
+        self.routine_tonight = False  # an ON night of a habit with a routine
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with VerticalScroll(id="experiments"):
             yield Static(id="exp-now")
+            yield Static(id="exp-schedule")
             yield Static(id="exp-chart")
             yield Static(id="exp-result")
-            yield Static(id="exp-schedule")
             yield Static("[b]Habits you can test[/b] · enter previews a schedule", id="exp-pick")
             yield OptionList(id="habits")
             yield Static(id="habit-detail")
@@ -70,11 +72,19 @@ class ExperimentsScreen(Screen[None]):
         options = self.query_one("#habits", OptionList)
         options.add_options([Option(user_text(h.title), id=h.id) for h in self.habits])
         options.highlighted = 0
-        options.focus()
-        self.refresh_experiment()
+        options.focus(scroll_visible=False)
+        self.query_one("#exp-now", Static).update("Reading your nights…")
+        for name in ("#exp-chart", "#exp-result", "#exp-schedule"):
+            self.query_one(name).display = False
 
     def on_screen_resume(self) -> None:
+        # Paint first, then read the journal: years of nights never delay the frame.
+        self.call_after_refresh(self._after_paint)
+
+    def _after_paint(self) -> None:
         self.refresh_experiment()
+        # The experiment comes first; the list scrolls into view when the user moves in it.
+        self.query_one("#experiments").scroll_home(animate=False)
 
     # ------------------------------------------------------------ showing
 
@@ -94,6 +104,7 @@ class ExperimentsScreen(Screen[None]):
         )
         self.trial = trial
         self.running = trial is not None and trial.state(now, boundary) == RUNNING
+        self.routine_tonight = False
         chart = self.query_one("#exp-chart", Static)
         if trial is None or result is None:
             self.query_one("#exp-now", Static).update(
@@ -101,33 +112,50 @@ class ExperimentsScreen(Screen[None]):
                 "and off in phases, then your cramp nights are compared."
             )
             for name in ("#exp-result", "#exp-schedule"):
-                self.query_one(name, Static).update("")
+                self.query_one(name, Static).display = False
             chart.display = False
             self.refresh_bindings()
             return
         name = habit_name(trial.habit)
         self.query_one("#exp-now", Static).update(
-            user_text(status_line(trial, now, name, boundary), style="bold")
+            join_text(
+                user_text(status_line(trial, now, name, boundary), style="bold"),
+                user_text(self._tonight(trial, now, boundary)),
+            )
         )
         chart.display = result.on.nights + result.off.nights > 0
         chart.update(arm_bars(result))
-        self.query_one("#exp-result", Static).update(
-            user_text("\n".join(result_lines(result, name)))
-        )
+        shown = self.query_one("#exp-result", Static)
+        shown.display = True
+        shown.update(user_text("\n".join(result_lines(result, name))))
         until = result.done_until
         marks = []
         for phase, line in zip(trial.phases, schedule_lines(trial), strict=True):
             if phase.last_night <= until:
                 mark = "✓ "
-            elif phase.first_night <= until + _one_day():
+            elif self.running and phase.first_night <= until + _one_day():
                 mark = "▸ "
             else:
                 mark = "  "
             marks.append(mark + line)
-        self.query_one("#exp-schedule", Static).update(
-            user_text("Schedule (fixed at the start):\n" + "\n".join(marks))
-        )
+        schedule = self.query_one("#exp-schedule", Static)
+        schedule.display = True
+        schedule.update(user_text("Schedule (fixed at the start):\n" + "\n".join(marks)))
         self.refresh_bindings()
+
+    def _tonight(self, trial: Any, now: Any, boundary: int) -> str:
+        """What to do tonight, in the habit's own words (running experiments only)."""
+        from crampcoach.core.trial import coming_night
+        from crampcoach.habits import get_habit
+
+        habit = get_habit(trial.habit)
+        arm = trial.arm_of(coming_night(now, boundary)) if self.running else None
+        if habit is None or arm is None:
+            return ""
+        todo = habit.on if arm == "on" else habit.off
+        self.routine_tonight = arm == "on" and habit.routine is not None
+        key = " Press b to play it." if self.routine_tonight else ""
+        return f"\nTonight: {todo}{key}"
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         habit = next((h for h in self.habits if h.id == event.option.id), None)
@@ -148,7 +176,12 @@ class ExperimentsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stop":
             return self.running
+        if action == "routine":
+            return self.routine_tonight
         return True
+
+    def action_routine(self) -> None:
+        self.app.run_action("app.experiment_routine")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -93,6 +93,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("↑ / ↓", "Move between questions"),
             ("space", "Tick or untick"),
+            ("← / →", "Experiment question: yes or no (during an experiment)"),
             ("ctrl+s", "Save"),
             ("escape", "Cancel (asks first if something changed)"),
         ),
@@ -102,6 +103,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("↑ / ↓", "Pick a habit"),
             ("enter", "Preview its schedule, then y starts it"),
+            ("p / l", "In the preview: more phases / longer phases (they cycle)"),
             ("b", "Tonight's routine (on an ON night)"),
             ("s", "Stop early (asks first)"),
             ("escape", "Back"),

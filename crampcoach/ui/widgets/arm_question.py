@@ -18,10 +18,10 @@ from crampcoach.ui.text import user_text
 
 class ArmQuestion(Vertical):
     DEFAULT_CSS = """
-    ArmQuestion { height: auto; margin: 1 0 0 0; }
+    ArmQuestion { height: auto; }
     ArmQuestion.-hidden { display: none; }
-    ArmQuestion RadioSet { layout: horizontal; height: auto; border: none; padding: 0; }
-    ArmQuestion RadioButton { width: auto; margin-right: 2; }
+    ArmQuestion RadioSet { layout: horizontal; height: auto; width: auto; margin-left: 1; }
+    ArmQuestion RadioSet > RadioButton { width: auto; margin-right: 2; }
     """
 
     def __init__(self, night: date) -> None:
@@ -67,7 +67,7 @@ class ArmQuestion(Vertical):
             question = f"Experiment, an OFF night: did you go without the {name}?"
         yield Static(user_text(question), classes="hint")
         with RadioSet(id="arm-kept"):
-            yield RadioButton("yes, kept it", value=self.initial is True, id="arm-yes")
+            yield RadioButton("yes, as planned", value=self.initial is True, id="arm-yes")
             yield RadioButton("no", value=self.initial is False, id="arm-no")
 
     @property

@@ -82,12 +82,12 @@ class ExperimentLine(Static):
         trial, habit, arm = found
         name = habit.name if habit else habit_name(trial.habit)
         line = status_line(trial, app.now(), name, app.settings.night_boundary_hour)
+        hint = ""
         if arm == "on" and habit is not None and habit.routine:
-            hint = f" · {ROUTINE_KEY} plays it"
-        elif arm is None:
-            hint = " (x)"
-        else:
-            hint = " · x for details"
+            # On the same line when it fits, else below: never cut mid-word.
+            hint = f"{ROUTINE_KEY} plays tonight's {habit.name}"
+            room = (self.size.width or app.size.width) - 2
+            hint = f" · {hint}" if len(line) + len(hint) + 3 <= room else f"\n{hint}"
         # The habit's name comes from shipped content or, for an unknown id, the journal.
         self.update(join_text(user_text(line), hint))
         self.remove_class("-hidden")
