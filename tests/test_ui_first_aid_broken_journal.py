@@ -146,3 +146,22 @@ async def test_when_nothing_can_be_written_the_screen_says_what_to_log_later(tmp
     monkeypatch.undo()
     assert open_journal(tmp_path).episodes() == []
     assert pending.pending_files(tmp_path) == []
+
+
+async def test_a_long_cramp_kept_aside_still_shows_what_to_do_now(tmp_path):
+    paths.journal_path(tmp_path).write_bytes(b"\x00" * 64)  # NUL-filled: unreadable
+    clock = FakeClock()
+    app = app_on(tmp_path, clock, start="first-aid", location="calf")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, 4)
+        clock.advance(10_000)
+        app.screen.sync()
+        await settle(pilot)
+        await pilot.press("s")
+        clock.advance(11 * 60)  # still cramping past 10 minutes; no journal for the advice
+        await pilot.press("y", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, KeptScreen)
+        shown = kept_text(app.screen)
+        assert "Kept safely" in shown
+        assert "urgent appointment today" in shown and "NHS 111" in shown and "999" in shown
