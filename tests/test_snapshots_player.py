@@ -77,9 +77,30 @@ def test_first_aid_has_it_passed(snap_compare, theme):
         pilot.app.screen.sync()
         await pilot.pause()
         await pilot.pause()
-        for key in ("n", "7"):
+        for key in ("s", "7"):
             await pilot.press(key)
         await pilot.pause()
 
     app = _app("passed", theme, clock, start="first-aid", location="calf")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_first_aid_safety_net_in_the_player(snap_compare, theme):
+    """Past 10 minutes the player says plainly what to do now, above the step."""
+    clock = FakeClock()
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        clock.advance(610)
+        await pilot.press("1")
+        for _ in range(3):
+            await pilot.pause()
+        pilot.app.screen.query_one("#cramp-clock").update_now()
+        freeze_blink(pilot.app)
+        await pilot.pause()
+
+    app = _app("safety-net", theme, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -162,7 +162,8 @@ async def test_bell_and_flash_at_a_step_end_and_both_can_be_silenced(tmp_path):
         screen = await open_player(app, pilot, "first-aid-calf")
         await step(pilot, fake, screen, 3.1)  # get-ready ends: no bell
         assert rings == []
-        await step(pilot, fake, screen, 5)  # the first step ends
+        # The first step ends. Look at once: on a busy machine a pause can outlast the flash.
+        await step(pilot, fake, screen, 5, settle=False)
         assert rings == [1]
         assert screen.query_one("#clock-row").has_class("-flash")
         await pilot.pause(0.4)
@@ -270,3 +271,119 @@ async def test_resize_during_a_routine_keeps_time_and_place(tmp_path):
         await pilot.resize_terminal(100, 30)
         await step(pilot, fake, screen, 1)
         assert countdown(screen) == "00:02"
+
+
+class FakeSpeaker:
+    """Records what would be spoken; never starts a process."""
+
+    def __init__(self, available: bool = True) -> None:
+        self.said: list[str] = []
+        self.available = available
+
+    def say(self, text: str) -> str | None:
+        if not self.available:
+            return "No speech command was found."
+        self.said.append(text)
+        return None
+
+
+async def test_an_all_skipped_routine_is_not_praised(tmp_path):
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_player(app, pilot, "bedtime-stretch")
+        while not screen.player.done:
+            await pilot.press("n")
+        await pilot.pause()
+        assert "Well done" not in text(screen, "#step-title")
+        assert "No step was done" in text(screen, "#step-title")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = await open_player(app, pilot, "first-aid-foot")
+        await step(pilot, clock, screen, 10_000)
+        assert text(screen, "#step-title") == "Done. Well done."
+
+
+async def test_get_ready_next_names_the_following_step_and_one_press_skips_two_sides(tmp_path):
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_player(app, pilot, "bedtime-stretch")
+        routine = screen.routine
+        first = routine.steps[0]
+        assert first.per_side
+        assert screen.player.phase.kind == "get-ready"
+        assert text(screen, "#step-title") == f"{first.title} (left leg)"
+        # Not the step on screen again: the other leg comes next, and n says it skips.
+        assert text(screen, "#next") == f"Next: {first.title} (right leg)  ·  n: skip this step"
+        await pilot.press("n")  # one press skips both legs
+        await pilot.pause()
+        assert screen.player.step_index == 1 and screen.player.phase.side == "left"
+        await step(pilot, clock, screen, 3.1)  # now doing the left leg of step 2
+        assert "n: on to the other leg" in text(screen, "#next")
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.player.step_index == 1 and screen.player.phase.side == "right"
+
+
+async def test_spoken_cues_are_off_by_default_and_v_turns_them_on(tmp_path):
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    app.speaker = FakeSpeaker()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.settings.spoken_cues is False
+        screen = await open_player(app, pilot, "bedtime-stretch")
+        await step(pilot, clock, screen, 3.1)
+        assert app.speaker.said == []
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.settings.spoken_cues is True
+        assert open_journal(tmp_path).settings().spoken_cues is True  # kept for next time
+        title = screen.routine.steps[0].title
+        assert app.speaker.said == [f"{title}."]  # what is on screen, at once
+        await step(pilot, clock, screen, screen.player.remaining() + 0.01)
+        assert app.speaker.said[-1] == "Switch sides."
+        await step(pilot, clock, screen, 10_000)
+        assert app.speaker.said[-1] == "Done."
+        second = screen.routine.steps[1].title
+        assert f"{second}. Left leg first." in app.speaker.said
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+async def test_without_a_speech_command_v_says_how_to_get_one(tmp_path):
+    from crampcoach.speech import HOW_TO_GET, SystemSpeaker
+
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    app.speaker = SystemSpeaker(which=lambda name: None, platform="linux")
+    shown: list[str] = []
+    real_notify = app.notify
+
+    def notify(message, **kwargs):
+        shown.append(str(message))
+        return real_notify(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_player(app, pilot, "morning")
+        await pilot.press("v")
+        await pilot.pause()
+        assert HOW_TO_GET in shown
+        assert "espeak-ng" in HOW_TO_GET and "spd-say" in HOW_TO_GET
+
+
+async def test_settings_has_spoken_cues_off_and_says_how_to_get_a_voice(tmp_path, monkeypatch):
+    import shutil
+
+    from textual.widgets import Checkbox
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        for _ in range(3):
+            await pilot.pause()
+        box = app.screen.query_one("#spoken_cues", Checkbox)
+        assert box.value is False
+        assert "espeak-ng" in str(app.screen.query_one("#speech-hint", Static).render())

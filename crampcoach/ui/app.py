@@ -303,11 +303,8 @@ class CrampCoachApp(App[int]):
     def _continue_start(self) -> None:
         if self.start == "first-aid":  # even with a broken journal: first aid keeps it aside
             self.action_first_aid(self.start_location)
+        elif self.startup_error is not None:
             return
-        if self.startup_error is not None:
-            return
-        if self.start == "first-aid":
-            self.action_first_aid(self.start_location)
         elif not self.settings.welcomed:
             self.open_screen("welcome", "WelcomeScreen")
 

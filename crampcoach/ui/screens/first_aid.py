@@ -325,6 +325,14 @@ def _choice(key: str, words: str, chosen: bool) -> Text:
     return text
 
 
+LABEL_WIDTH = 16
+
+
+def _label(words: str) -> Text:
+    """A question in its own column, so the answers line up."""
+    return Text(words.ljust(LABEL_WIDTH), style="bold")
+
+
 def _keys(*parts: tuple[str, str]) -> Text:
     """ "key words" pairs with the key in bold, our own words only."""
     text = Text()
@@ -395,16 +403,11 @@ class PassedScreen(ModalScreen[PassedAnswer]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="passed-dialog"):
             yield CrampClockPanel(self.cramp, id="cramp-clock")
-            yield Static("Has it passed?", classes="ask", id="passed-question")
-            yield Static(id="passed-line")
-            yield Static("How long did it last?", classes="ask")
-            yield Static(id="duration-line")
-            yield Static("How strong was it?", classes="ask")
-            yield Static(id="strength-line")
-            yield Static("Which leg? (you can leave this)", classes="ask")
-            yield Static(id="side-line")
-            yield Static("What helped?", classes="ask")
-            yield Static(id="relief-line")
+            yield Static(id="passed-line", classes="row")
+            yield Static(id="duration-line", classes="row")
+            yield Static(id="strength-line", classes="row")
+            yield Static(id="side-line", classes="row")
+            yield Static(id="relief-line", classes="row")
             with Vertical(id="not-yet"):
                 yield Static("Still cramping? That happens. You can:", classes="ask")
                 yield Static(id="not-yet-line")
@@ -431,14 +434,14 @@ class PassedScreen(ModalScreen[PassedAnswer]):
 
     def _draw_duration(self) -> None:
         seconds = self.duration_s()
-        text = Text()
         own = self.answers.duration_s is None
+        text = _label("How long?")
         text.append(f" about {duration_words(seconds)} ", style="reverse bold")
         text.append("  (enter keeps it)" if own else "  (your figure)")
-        text.append("\n")
+        text.append("\n" + " " * LABEL_WIDTH)
         text.append_text(
             _keys(
-                ("-", f"it eased sooner ({duration_words(shorter_duration(seconds))})"),
+                ("-", f"sooner ({duration_words(shorter_duration(seconds))})"),
                 ("+", f"longer ({duration_words(longer_duration(seconds))})"),
                 ("t", "type it"),
             )
@@ -447,26 +450,30 @@ class PassedScreen(ModalScreen[PassedAnswer]):
 
     def _draw(self) -> None:
         a = self.answers
-        line = _choice("y", "yes", a.passed is True)
+        line = _label("Has it passed?")
+        line.append_text(_choice("y", "yes", a.passed is True))
         line.append("   ")
         line.append_text(_choice("s", "still cramping", a.passed is False))
         self.query_one("#passed-line", Static).update(line)
         self._draw_duration()
+        strength = _label("How strong?")
         if a.intensity is None:
-            strength = _keys(("1", "mild … "), ("9", "strong"), ("0", "= 10, the worst"))
+            strength.append_text(_keys(("1", "mild … "), ("9", "strong"), ("0", "= 10, the worst")))
         else:
-            strength = Text(f" {a.intensity} of 10 ", style="reverse bold")
+            strength.append(f" {a.intensity} of 10 ", style="reverse bold")
             strength.append("   (another number changes it)")
         self.query_one("#strength-line", Static).update(strength)
-        side = Text()
+        side = _label("Which leg?")
         side.append("l", style="bold")
-        side.append(" changes it: ")
+        side.append(" changes it:")
         for option in ("left", "right", "both"):
             side.append_text(_choice("", option, a.side == option))
+        side.append("  (optional)")
         self.query_one("#side-line", Static).update(side)
         relief = self.relief()
-        helped = Text(" " + (", ".join(RELIEF_WORDS[r] for r in relief) or "nothing noted") + " ")
-        helped.stylize("reverse bold")
+        helped = _label("What helped?")
+        words = ", ".join(RELIEF_WORDS[r] for r in relief) or "nothing noted"
+        helped.append(f" {words} ", style="reverse bold")
         helped.append("  (enter keeps it)  ·  ")
         helped.append("h", style="bold")
         helped.append(" change")

@@ -135,11 +135,23 @@ def read_form(base: Settings, raw: dict[str, Any]) -> FormResult:
         theme=raw["theme"],
         bell=raw["bell"],
         flash=raw["flash"],
+        spoken_cues=raw.get("spoken_cues", base.spoken_cues),
         get_ready_s=get_ready,
         night_boundary_hour=boundary,
         thresholds=overrides,
     )
     return FormResult(settings, {})
+
+
+def _spoken_cues_row(on: bool) -> ComposeResult:
+    """Spoken cues (v in the player); without a speech command, how to get one."""
+    from crampcoach.speech import HOW_TO_GET, find_command
+
+    yield Checkbox(
+        "Spoken cues in routines (v in the player)", value=on, id="spoken_cues", compact=True
+    )
+    if find_command() is None:
+        yield Static(HOW_TO_GET, classes="hint", id="speech-hint", markup=False)
 
 
 def default_export_path(data_dir: Path, day: str, fmt: str = "csv") -> Path:
@@ -190,6 +202,7 @@ class SettingsScreen(Screen[None]):
             with Horizontal(classes="row"):
                 yield Checkbox("Bell at each step", value=s.bell, id="bell", compact=True)
                 yield Checkbox("Flash at each step", value=s.flash, id="flash", compact=True)
+            yield from _spoken_cues_row(s.spoken_cues)
             with Horizontal(classes="row"):
                 yield Label("Get-ready time before a routine (seconds)", classes="row-label")
                 yield TextInput(str(s.get_ready_s), id="get_ready", compact=True, classes="number")
@@ -296,6 +309,7 @@ class SettingsScreen(Screen[None]):
             "theme": pressed.name if pressed is not None and pressed.name else app.theme,
             "bell": self.query_one("#bell", Checkbox).value,
             "flash": self.query_one("#flash", Checkbox).value,
+            "spoken_cues": self.query_one("#spoken_cues", Checkbox).value,
             "get_ready": self.query_one("#get_ready", Input).value,
             "boundary": self.query_one("#boundary", Input).value,
             "thresholds": {
