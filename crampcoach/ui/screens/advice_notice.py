@@ -49,7 +49,8 @@ class AdviceNotice(ModalScreen[bool]):
 def show_advice_after_log(app: Any, episode: Episode) -> None:
     from crampcoach.advice_text import episode_advice
 
-    advice = episode_advice(app.journal, episode)
+    # With the clock: signs split over one night (swelling, then redness) are urgent together.
+    advice = episode_advice(app.journal, episode, app.now())
     if advice.level == "none":
         return
 
