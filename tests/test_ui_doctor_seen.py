@@ -146,3 +146,27 @@ async def test_split_signs_after_a_log_are_urgent(tmp_path):
 
 def test_now_fixture_is_the_morning():
     assert NOW.date() == date(2026, 11, 22)
+
+
+async def test_history_shows_the_visit_dates(tmp_path):
+    from crampcoach.core.doctor_visit import DoctorVisit
+
+    app = make_app(tmp_path, episodes=NUMB)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _press(pilot, "h")
+        assert not app.screen.query_one("#history-visits").display
+        await _press(pilot, "escape")
+        open_journal(tmp_path).add_doctor_visit(DoctorVisit(date(2026, 11, 3)))
+        await _press(pilot, "h")
+        line = text_of(app.screen, "#history-visits")
+        assert line == "Doctor's visit recorded: 3 Nov 2026."
+
+
+def test_visits_line():
+    from crampcoach.core.doctor_visit import DoctorVisit, visits_line
+
+    assert visits_line([]) is None
+    many = [DoctorVisit(date(2026, m, 1)) for m in range(1, 7)]
+    assert visits_line(many) == (
+        "Doctor's visits recorded: 1 Jun 2026, 1 May 2026, 1 Apr 2026, 1 Mar 2026 and 2 earlier."
+    )
