@@ -104,5 +104,6 @@ def report_output(journal: Journal, now: datetime, *, fmt: str, days: int) -> st
         now,
         days,
         bedtime_routine_ids=bedtime_routine_ids(journal.path.parent),
+        visits=journal.doctor_visits(),
     )
     return render_html(data) if fmt == "html" else render_markdown(data)
