@@ -14,7 +14,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -490,12 +490,24 @@ class Journal:
         Nights before it were never tracked, so no doctor rule compares against them.
         """
         data = self._read_or_explain()
+        docs = [d for t in ("episodes", "routine_runs") for d in data.get(t, {}).values()]
+        # Cheap first pass on the stored text: only starts within a day of the earliest
+        # calendar date can be the earliest instant, so only those are parsed.
+        days = [d.get("started_at", "")[:10] for d in docs if isinstance(d.get("started_at"), str)]
+        earliest = min((day for day in days if len(day) == 10), default=None)
         best: tuple[float, datetime] | None = None
-        for table in ("episodes", "routine_runs"):
-            for doc in data.get(table, {}).values():
+        if earliest is not None:
+            try:
+                cutoff = (date.fromisoformat(earliest) + timedelta(days=2)).isoformat()
+            except ValueError:
+                cutoff = "9999-12-31"
+            for doc in docs:
+                text = doc.get("started_at")
+                if not isinstance(text, str) or text[:10] > cutoff:
+                    continue
                 try:
-                    started = datetime.fromisoformat(doc["started_at"])
-                except (KeyError, TypeError, ValueError):
+                    started = datetime.fromisoformat(text)
+                except ValueError:
                     continue
                 if started.tzinfo is None:
                     continue
