@@ -400,3 +400,9 @@ def test_a_new_journal_has_no_trend_yet():
     assert trend == "Not enough nights yet to see a trend."
     page = render_html(data)
     assert "more frequent" not in page and "against 0" not in page
+
+
+def test_longest_episode_near_the_limit_in_minutes_and_seconds():
+    data = _report([episode_on_night("2026-11-20", minutes=None, duration_s=630)])
+    assert data.longest_text.startswith("10 min 30 s, night of 20 Nov 2026")
+    assert _report([episode_on_night("2026-11-20", minutes=3)]).longest_text.startswith("3 min")

@@ -256,8 +256,11 @@ class ReportData:
         if item is None:
             return "no timed episodes"
         start = local_start(item)
+        seconds = item.episode.duration_s or 0
+        # Near the 10-minute limit, minutes and seconds: "10 min" would hide a crossing.
+        shown = format_limit_duration(seconds) if seconds >= 540 else format_duration(seconds)
         return (
-            f"{format_duration(item.episode.duration_s)}, night of "
+            f"{shown}, night of "
             f"{format_night(item.night, year=True)} (began {start.strftime('%H:%M')})"
         )
 
