@@ -53,7 +53,7 @@ def episode_advice(journal: Journal, episode: Episode, now: datetime | None = No
 
     Signs split over several episodes of one night (swelling at 02:00, redness at 07:00)
     are urgent together though neither is alone, so with ``now`` the whole journal is
-    checked too.
+    checked too when this episode fires a rule of its own.
     """
     settings = journal.settings()
     single = check_episode(
@@ -62,7 +62,8 @@ def episode_advice(journal: Journal, episode: Episode, now: datetime | None = No
         boundary_hour=settings.night_boundary_hour,
         numbers=numbers_from_settings(settings),
     )
-    if now is None:
+    if now is None or single.level == NONE:
+        # Nothing in this episode: no notice after the log (the banner keeps the rest).
         return single
     return more_pressing(single, current_advice(journal, now))
 

@@ -106,6 +106,7 @@ def report_output(journal: Journal, now: datetime, *, fmt: str, days: int) -> st
         days,
         bedtime_routine_ids=bedtime_routine_ids(journal.path.parent),
         experiment=_experiment_section(journal, now, journal.settings().night_boundary_hour),
+        visits=journal.doctor_visits(),
     )
     return render_html(data) if fmt == "html" else render_markdown(data)
 

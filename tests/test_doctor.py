@@ -320,7 +320,8 @@ def test_redness_alone_see_a_gp_soon_today_if_spreading():
     r = reason(advice, "redness-or-warmth")
     assert "cellulitis" in r.text
     assert "see a GP soon, the same day if the redness spreads or hurts" in r.text
-    assert "NHS 111" in r.text
+    # A red calf at 3 a.m.: whom to call at that hour, and when to call an ambulance.
+    assert "NHS 111" in r.text and "999" in r.text and "112" in r.text
     assert advice.headline == "See a GP soon: today if the redness spreads or hurts."
     assert advice.heading == "See a GP soon"
     assert_clean(advice)

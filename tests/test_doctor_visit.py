@@ -146,3 +146,26 @@ def test_doctor_seen_bad_input_one_line_exit_2_nothing_written(tmp_path, args, w
 def test_doctor_seen_has_help(tmp_path):
     proc = ok("doctor", "seen", "--help")
     assert "--on DATE" in proc.stdout and "--note TEXT" in proc.stdout
+
+
+def test_log_redness_alone_prints_advice_with_whom_to_call(tmp_path):
+    # Finding 1: this printed only "Saved".
+    proc = ok(
+        "log", "--at", "2024-01-15T03:10:00+01:00", "--red-flag", "redness-or-warmth",
+        "--side", "left", "--location", "calf", data=tmp_path,
+    )  # fmt: skip
+    assert "See a GP soon: today if the redness spreads or hurts." in proc.stdout
+    assert "NHS 111" in proc.stdout and "999" in proc.stdout
+
+
+def test_split_signs_on_one_night_are_urgent_from_the_command_line(tmp_path):
+    # Finding 2: swelling first, redness later the same night, same leg.
+    from datetime import datetime, timedelta
+
+    earlier = (datetime.now().astimezone() - timedelta(seconds=40)).isoformat(timespec="seconds")
+    ok("log", "--at", earlier, "--red-flag", "swelling", "--side", "left", data=tmp_path)
+    proc = ok(
+        "log", "--at", "now", "--red-flag", "redness-or-warmth", "--side", "left", data=tmp_path
+    )
+    assert "Get medical advice today" in proc.stdout
+    assert "swelling and redness or warmth of your left leg" in proc.stdout

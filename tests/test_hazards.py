@@ -145,13 +145,18 @@ def _everything_fires():
 def test_h4_every_reason_is_plain_words_without_a_diagnosis():
     advice = _everything_fires()
     fired = {r.rule_id for r in advice.reasons}
-    assert fired >= set(RULES_BY_ID) - {"getting-worse"}
+    # Context joins the frequent reason; redness on the clot's night is part of the urgent one.
+    context = {"context-pregnancy", "context-conditions", "context-medicines"}
+    assert fired >= set(RULES_BY_ID) - {"getting-worse", "redness-or-warmth"} - context
+    assert set(next(r for r in advice.reasons if r.rule_id == "frequent").numbers["context"]) == (
+        context
+    )
     assert advice.level == URGENT
     for r in advice.reasons:
         assert UNSAFE.search(r.text) is None, r.text
         if RULES_BY_ID[r.rule_id].thresholds != ("recent_nights",):
             assert any(ch.isdigit() for ch in r.text), r.text  # counts carry their numbers
-    medicines = next(r for r in advice.reasons if r.rule_id == "context-medicines")
+    medicines = next(r for r in advice.reasons if r.rule_id == "frequent")
     assert "keep taking your medicines as prescribed" in medicines.text.lower()
     assert "not a diagnosis" in DISCLAIMER
 
@@ -161,10 +166,12 @@ def test_h4_every_reason_is_plain_words_without_a_diagnosis():
 
 def test_h1_urgent_rules_cannot_be_switched_off_by_thresholds():
     # The swelling-with-redness rule reads no threshold of its own; the long-cramp limit
-    # refuses nonsense (zero, negatives, NaN, booleans) and falls back to the default.
+    # refuses nonsense (zero, negatives, NaN, booleans) and is never raised above 10 minutes.
     assert RULES_BY_ID["swelling-with-redness"].thresholds == ("recent_nights",)
-    for bad in (0, -5, float("nan"), True, "15"):
+    for bad in (0, -5, float("nan"), True, "15", 15, 1440, 1e12):
         assert merge_thresholds({"long_episode_min": bad})["long_episode_min"] == 10
+    # Nor can the urgent window be shortened to nothing.
+    assert merge_thresholds({"recent_nights": 1})["recent_nights"] >= 7
 
 
 def test_h1_a_red_flag_typed_into_the_future_still_counts():
@@ -235,8 +242,13 @@ def test_hazard_log_names_real_tests():
     log = (ROOT / "docs" / "HAZARDS.md").read_text(encoding="utf-8")
     refs = TEST_REF.findall(log)
     assert len(refs) > 40
-    for id_ in range(1, 16):
+    for id_ in range(1, 27):
         assert f"## H{id_} " in log, f"H{id_} has no section"
+        assert f"| H{id_} |" in log, f"H{id_} is not in the table"
+    # Every hazard section names at least one test that guards it.
+    for section in re.split(r"^## ", log, flags=re.MULTILINE)[1:]:
+        if section.startswith("H"):
+            assert TEST_REF.search(section), section.splitlines()[0]
     missing = []
     for file_name, test_name in refs:
         path = ROOT / "tests" / file_name

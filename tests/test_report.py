@@ -154,10 +154,11 @@ HAND_COUNTED = [
     "massage: 1 episode, median 5 min",
     "nights with the bedtime routine: 1 of 8 had cramps (13%); without: 4 of 20 (20%)",
     "Nights of 1 Nov 2026 to 28 Nov 2026 (28 nights)",
-    "night of 20 Nov 2026, 03:05: numbness (calf, right)",
-    "A cramp lasted longer than 10 minutes (12 min, night of 20 Nov)",
+    "night of 20 Nov 2026, 03:05: numbness (right leg, calf)",
+    "A cramp on the night of 20 Nov lasted 12 min, longer than 10 minutes",
+    "night of 20 Nov 2026, 03:05: 12 min, right leg",
     "medication review",
-    "GP (family doctor), neurologist (nerve specialist)",
+    "Whom to see: GP (family doctor).",
     "Get medical advice today",
 ]
 
@@ -325,7 +326,83 @@ def test_stats_json_uses_settings():
     episodes, checkins, runs, profile = fixture()
     settings = Settings(thresholds={"long_episode_min": 15.0}, night_boundary_hour=12)
     doc = stats_json(episodes, checkins, runs, profile, settings, NOW)
-    assert doc["advice"]["thresholds"]["long_episode_min"] == 15
-    assert "long-episode" not in {r["rule_id"] for r in doc["advice"]["reasons"]}
+    # The urgent long-cramp limit is bounded where it is read: 15 minutes is read as 10.
+    assert doc["advice"]["thresholds"]["long_episode_min"] == 10
+    assert "long-episode" in {r["rule_id"] for r in doc["advice"]["reasons"]}
     assert doc["period"]["days"] is None
     assert doc["period"]["first_night"] == "2026-10-20"
+
+
+# ---------------------------------------------------------------- what a GP reads in a minute
+
+
+def _report(episodes, *, days=90, profile=None, settings=None, visits=(), checkins=()):
+    return build_report_data(
+        episodes, checkins, (), profile, settings or Settings(), NOW, days, visits=visits
+    )
+
+
+def test_every_long_cramp_is_listed_with_date_and_length():
+    eps = [
+        episode_on_night("2026-10-01", minutes=None, duration_s=630, side="left"),
+        episode_on_night("2026-11-10", minutes=12),
+        episode_on_night("2026-11-12", minutes=9),
+    ]
+    data = _report(eps)
+    texts = [c.text for c in data.long_cramps]
+    assert texts == [
+        "night of 1 Oct 2026, 03:00: 10 min 30 s, left leg",
+        "night of 10 Nov 2026, 03:00: 12 min",
+    ]
+    page = render_html(data)
+    assert "Cramps over 10 min" in page and "10 min 30 s" in page
+    assert "10 min 30 s" in render_markdown(data)
+
+
+def test_warning_signs_with_date_and_leg_and_visits_and_triggers():
+    from crampcoach.core.doctor_visit import DoctorVisit
+
+    eps = [
+        episode_on_night("2026-10-05", red_flags=("swelling",), side="both", triggers=("cold",)),
+        episode_on_night("2026-11-02", red_flags=("weakness",), triggers=("cold", "stress")),
+        episode_on_night("2026-11-03", triggers=("stress",)),
+    ]
+    visits = (DoctorVisit(date(2026, 10, 20), "<b>GP</b> said fine"),)
+    data = _report(eps, visits=visits)
+    assert [n.text for n in data.red_flags] == [
+        "night of 5 Oct 2026, 03:00: swelling (both legs)",
+        "night of 2 Nov 2026, 03:00: muscles getting weaker or smaller (leg not noted)",
+    ]
+    assert data.trigger_lines == ("cold: 2 of 3 episodes", "stress: 2 of 3 episodes")
+    assert data.visit_lines == ("20 Oct 2026: <b>GP</b> said fine",)
+    page = render_html(data)
+    assert "20 Oct 2026: &lt;b&gt;GP&lt;/b&gt; said fine" in page and "<b>GP</b>" not in page
+    assert "Triggers noted with cramps" in page
+
+
+def test_name_medicines_conditions_and_plurals():
+    profile = Profile(conditions=("thyroid",), medicines=("statins", "other"))
+    settings = Settings(patient_name="Ann <Example>")
+    data = _report([episode_on_night("2026-11-20")], days=1, profile=profile, settings=settings)
+    page = render_html(data)
+    assert "Ann &lt;Example&gt;" in page
+    assert "(1 night)" in data.period_text and "1 nights" not in page
+    assert "Medicines: statins" in page and "Other medicines: yes, not named" in page
+    assert "Conditions: thyroid" in page
+    md = render_markdown(data)
+    assert "Ann \\<Example\\>" in md
+
+
+def test_a_new_journal_has_no_trend_yet():
+    eps = [episode_on_night(d) for d in ("2026-11-17", "2026-11-21", "2026-11-26")]
+    data = _report(eps)
+    trend = next(f.value for f in data.facts if f.label == "Trend")
+    assert trend == "Not enough nights yet to see a trend."
+    page = render_html(data)
+    assert "more frequent" not in page and "against 0" not in page
+
+
+def test_longest_episode_near_the_limit_in_minutes_and_seconds():
+    data = _report([episode_on_night("2026-11-20", minutes=None, duration_s=630)])
+    assert data.longest_text.startswith("10 min 30 s, night of 20 Nov 2026")
+    assert _report([episode_on_night("2026-11-20", minutes=3)]).longest_text.startswith("3 min")

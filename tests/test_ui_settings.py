@@ -66,7 +66,7 @@ async def test_settings_survive_a_restart(tmp_path):
         assert app.theme == NIGHT_RED
         screen.query_one("#bell", Checkbox).focus()
         await pilot.press("space")
-        await type_into(pilot, screen, "th-long_episode_min", "15")
+        await type_into(pilot, screen, "th-long_episode_min", "8")
         await type_into(pilot, screen, "get_ready", "5")
         await type_into(pilot, screen, "boundary", "14")
         assert screen.changed
@@ -82,13 +82,13 @@ async def test_settings_survive_a_restart(tmp_path):
     assert saved.theme == NIGHT_RED
     assert saved.bell is False and saved.flash is True
     assert saved.get_ready_s == 5 and saved.night_boundary_hour == 14
-    assert dict(saved.thresholds) == {"long_episode_min": 15.0}
+    assert dict(saved.thresholds) == {"long_episode_min": 8.0}
     assert saved.welcomed is True
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.theme == NIGHT_RED
         screen = await open_settings(pilot)
-        assert screen.query_one("#th-long_episode_min", Input).value == "15"
+        assert screen.query_one("#th-long_episode_min", Input).value == "8"
         assert screen.query_one("#bell", Checkbox).value is False
         assert screen.query_one("#theme").pressed_button.name == NIGHT_RED
 
@@ -313,9 +313,10 @@ async def test_data_folder_is_shown(tmp_path):
 def test_threshold_parsing_in_words():
     info = THRESHOLD_INFO["long_episode_min"]
     assert parse_threshold(info, "") == (10.0, "")
-    assert parse_threshold(info, "12.5") == (12.5, "")
-    assert parse_threshold(info, "12,5") == (12.5, "")
-    for bad in ("0", "-3", "abc", "nan", "1e9"):
+    assert parse_threshold(info, "7.5") == (7.5, "")
+    assert parse_threshold(info, "7,5") == (7.5, "")
+    # The urgent long-cramp limit cannot be raised above the NHS's 10 minutes.
+    for bad in ("0", "-3", "abc", "nan", "1e9", "10.5", "1440"):
         value, problem = parse_threshold(info, bad)
         assert value is None and "minutes" in problem
     nights = THRESHOLD_INFO["woke_nights"]
@@ -350,3 +351,24 @@ async def test_ctrl_t_while_in_settings_moves_the_theme_choice(tmp_path):
         assert screen.query_one("#theme").pressed_button.name == NIGHT_RED
         assert not screen.changed  # the theme is kept at once, nothing waits for ctrl+s
     assert open_journal(tmp_path).settings().theme == NIGHT_RED
+
+
+async def test_help_numbers_and_report_name_are_saved_and_checked(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(pilot)
+        await type_into(pilot, screen, "out_of_hours", "[b]111")
+        await type_into(pilot, screen, "th-woke_nights", "8")  # more than its 7 nights
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "digits, letters" in error_text(screen, "out_of_hours")
+        assert "more than the 7 nights" in error_text(screen, "th-woke_nights")
+        await type_into(pilot, screen, "out_of_hours", "116 117")
+        await type_into(pilot, screen, "emergency", "112")
+        await type_into(pilot, screen, "patient_name", "Ann  Example")
+        await type_into(pilot, screen, "th-woke_nights", "3")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = open_journal(tmp_path).settings()
+    assert (saved.out_of_hours_number, saved.emergency_number) == ("116 117", "112")
+    assert saved.patient_name == "Ann Example"

@@ -52,7 +52,6 @@ from crampcoach.core.urgent_help import (
     format_limit_duration,
     help_lines,
     help_numbers,
-    out_of_hours_line,
 )
 
 __all__ = [
@@ -447,7 +446,7 @@ def _redness(rule: Rule, ctx: _Context, t: Mapping[str, float]) -> list[Reason]:
         f"{opening} {noted}. A red, warm patch of skin can also be a skin infection "
         "(cellulitis), which needs a doctor to look at it: see a GP soon, the same day if "
         "the redness spreads or hurts. If the same leg is also swollen, get help today. "
-        f"{out_of_hours_line(ctx.numbers)}"
+        f"{_urgent_tail(ctx)}"
     )
     return [
         _reason(

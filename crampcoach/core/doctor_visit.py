@@ -96,3 +96,14 @@ def latest_visit(visits: Iterable[DoctorVisit], today: date | None = None) -> Do
     """The most recent visit up to ``today`` (a visit dated later is not yet one)."""
     usable = [v for v in visits if today is None or v.seen_on <= today]
     return max(usable, key=lambda v: v.seen_on, default=None)
+
+
+def visits_line(visits: Iterable[DoctorVisit], limit: int = 4) -> str | None:
+    """One line naming the recorded visits, latest first (None when there are none)."""
+    dates = sorted({v.seen_on for v in visits}, reverse=True)
+    if not dates:
+        return None
+    shown = ", ".join(f"{d.day} {d:%b %Y}" for d in dates[:limit])
+    more = f" and {len(dates) - limit} earlier" if len(dates) > limit else ""
+    word = "visit" if len(dates) == 1 else "visits"
+    return f"Doctor's {word} recorded: {shown}{more}."

@@ -61,7 +61,12 @@ def home_summary(
     last_night_date = current if now.hour < boundary_hour else current - timedelta(days=1)
     nights30 = night_range(current, SUMMARY_NIGHTS)
     strip = tuple((n, len(by_night.get(n, ()))) for n in nights30)
-    nights7 = set(night_range(current, 7))
+    # The counts end with the last night slept, or tonight once a cramp is logged in it
+    # (the doctor rules count the same way): an unslept night is never a cramp-free one.
+    slept = current if now.date() > current else current - timedelta(days=1)
+    end = current if current in by_night else slept
+    nights7 = set(night_range(end, 7))
+    nights30_counted = set(night_range(end, SUMMARY_NIGHTS))
     return HomeSummary(
         last_night=NightSummary(
             last_night_date,
@@ -69,7 +74,7 @@ def home_summary(
         ),
         last_episode=max(episodes, key=lambda e: e.started_at) if episodes else last_episode,
         cramp_nights_7=sum(1 for n in nights7 if n in by_night),
-        cramp_nights_30=sum(1 for n, c in strip if c),
+        cramp_nights_30=sum(1 for n in nights30_counted if n in by_night),
         strip=strip,
         tonight=(
             NightSummary(current, tuple(sorted(by_night[current], key=lambda e: e.started_at)))

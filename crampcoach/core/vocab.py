@@ -65,6 +65,8 @@ LABELS: dict[str, str] = {
     "tight-shoes": "tight shoes",
     "new-medicine": "new medicine",
     "redness-or-warmth": "redness or warmth",
+    # Not "a leg that felt weak after the cramp": the sign is muscles weakening over time.
+    "weakness": "muscles getting weaker or smaller",
     "kidney-disease": "kidney disease",
     "varicose-veins": "varicose veins",
     "flat-feet": "flat feet",

@@ -13,13 +13,19 @@ from datetime import date, datetime
 from crampcoach.core import vocab
 from crampcoach.core.doctor import (
     DISCLAIMER,
+    NO_TREND_YET,
     OWN_THRESHOLD_NOTE,
     Advice,
     advise,
+    medicine_words,
+    numbers_from_settings,
     thresholds_from_settings,
+    trend_known,
 )
+from crampcoach.core.doctor_visit import DoctorVisit
 from crampcoach.core.models import CheckIn, Episode, Profile, RoutineRun, Settings
 from crampcoach.core.patterns import (
+    TREND_WINDOW,
     WEEKS,
     Patterns,
     WeekCount,
@@ -27,9 +33,11 @@ from crampcoach.core.patterns import (
     format_duration,
     format_night,
     index_episodes,
+    journal_first_night,
     local_start,
     plural,
 )
+from crampcoach.core.urgent_help import format_limit_duration
 from crampcoach.report.experiment import ExperimentSection
 
 DEFAULT_DAYS = 90
@@ -56,14 +64,39 @@ class RedFlagNote:
     notes: str
 
     @property
+    def leg(self) -> str:
+        return LEG_WORDS.get(self.side or "", "leg not noted")
+
+    @property
     def text(self) -> str:
-        where = ", ".join(vocab.label(loc) for loc in self.locations) or "leg"
-        if self.side:
-            where += f", {vocab.label(self.side)}"
+        where = ", ".join(vocab.label(loc) for loc in self.locations if loc != "other")
         flags = ", ".join(vocab.label(f) for f in self.flags)
+        place = f"{self.leg}, {where}" if where else self.leg
         return (
             f"night of {format_night(self.night, year=True)}, "
-            f"{self.started_at.strftime('%H:%M')}: {flags} ({where})"
+            f"{self.started_at.strftime('%H:%M')}: {flags} ({place})"
+        )
+
+
+LEG_WORDS = {"left": "left leg", "right": "right leg", "both": "both legs"}
+
+
+@dataclass(frozen=True)
+class LongCramp:
+    """A cramp over the urgent limit, with its date and length in minutes and seconds."""
+
+    night: date
+    started_at: datetime
+    duration_s: int
+    side: str | None
+
+    @property
+    def text(self) -> str:
+        leg = LEG_WORDS.get(self.side or "", "")
+        tail = f", {leg}" if leg else ""
+        return (
+            f"night of {format_night(self.night, year=True)}, {self.started_at.strftime('%H:%M')}: "
+            f"{format_limit_duration(self.duration_s)}{tail}"
         )
 
 
@@ -93,6 +126,12 @@ class ReportData:
     profile: Profile
     red_flags: tuple[RedFlagNote, ...]
     experiment: ExperimentSection | None = None  # the latest finished or stopped experiment
+    long_cramps: tuple[LongCramp, ...] = ()
+    long_limit_min: float = 10
+    visits: tuple[DoctorVisit, ...] = ()
+    patient_name: str = ""
+    trigger_counts: tuple[tuple[str, int], ...] = ()  # (trigger, episodes that noted it)
+    trend_known: bool = True
 
     # ---- words, shared by every renderer (plain text; renderers escape it)
 
@@ -109,6 +148,43 @@ class ReportData:
         return OWN_THRESHOLD_NOTE
 
     @property
+    def name_text(self) -> str | None:
+        """The patient's name as set in settings (user text: renderers escape it)."""
+        return self.patient_name or None
+
+    @property
+    def long_cramps_heading(self) -> str:
+        limit = format_limit_duration(self.long_limit_min * 60)
+        return f"Cramps over {limit}"
+
+    @property
+    def visit_lines(self) -> tuple[str, ...]:
+        """Each recorded visit's date (latest first), with its note as the user wrote it."""
+        lines = []
+        for v in sorted(self.visits, key=lambda v: v.seen_on, reverse=True):
+            note = f": {_clip(v.note, 120)}" if v.note else ""
+            lines.append(f"{format_night(v.seen_on, year=True)}{note}")
+        return tuple(lines)
+
+    @property
+    def trigger_lines(self) -> tuple[str, ...]:
+        """How often each trigger was noted with a cramp, most often first."""
+        total = self.patterns.nights.episodes_in_period
+        return tuple(
+            f"{vocab.label(t)}: {n} of {plural(total, 'episode')}" for t, n in self.trigger_counts
+        )
+
+    @property
+    def advice_help(self) -> tuple[str, ...]:
+        return self.advice.help
+
+    def reason_text(self, text: str) -> str:
+        """A reason without the out-of-hours lines (the report prints them once, below)."""
+        for line in self.advice.help:
+            text = text.replace(" " + line, "")
+        return text
+
+    @property
     def generated_text(self) -> str:
         return self.generated_at.strftime("%Y-%m-%d %H:%M")
 
@@ -117,7 +193,7 @@ class ReportData:
         p = self.patterns.period
         text = (
             f"Nights of {format_night(p.first_night, year=True)} to "
-            f"{format_night(p.last_night, year=True)} ({p.nights} nights)"
+            f"{format_night(p.last_night, year=True)} ({plural(p.nights, 'night')})"
         )
         if p.tracked_from is None:
             text += "; nothing logged yet"
@@ -140,7 +216,8 @@ class ReportData:
             Fact(
                 "Last 30 nights", f"{plural(n.last_30, 'cramp night')} ({n.woke_last_30} woke you)"
             ),
-            Fact("Trend", p.trend.text),
+            # No trend against nights before the log began.
+            Fact("Trend", p.trend.text if self.trend_known else NO_TREND_YET),
             Fact("Typical time", p.hours.text),
             Fact("Location", p.locations.text),
             Fact("Side", p.sides.text),
@@ -181,8 +258,11 @@ class ReportData:
         if item is None:
             return "no timed episodes"
         start = local_start(item)
+        seconds = item.episode.duration_s or 0
+        # Near the 10-minute limit, minutes and seconds: "10 min" would hide a crossing.
+        shown = format_limit_duration(seconds) if seconds >= 540 else format_duration(seconds)
         return (
-            f"{format_duration(item.episode.duration_s)}, night of "
+            f"{shown}, night of "
             f"{format_night(item.night, year=True)} (began {start.strftime('%H:%M')})"
         )
 
@@ -241,11 +321,18 @@ class ReportData:
             lines.append(Fact("Pregnant", "yes"))
         if pr.conditions:
             lines.append(Fact("Conditions", ", ".join(vocab.label(c) for c in pr.conditions)))
-        if pr.medicines:
-            lines.append(Fact("Medicines", ", ".join(vocab.label(m) for m in pr.medicines)))
+        kinds = [vocab.label(m) for m in pr.medicines if m != "other"]
+        if kinds:
+            lines.append(Fact("Medicines", ", ".join(kinds)))
         if pr.medicines_other.strip():
             lines.append(Fact("Other medicines (as written)", _clip(pr.medicines_other), True))
+        elif "other" in pr.medicines:
+            lines.append(Fact("Other medicines", "yes, not named"))
         return tuple(lines)
+
+    @property
+    def has_medicines(self) -> bool:
+        return bool(medicine_words(self.profile))
 
 
 def _clip(text: str, limit: int = NOTE_MAX) -> str:
@@ -264,11 +351,13 @@ def build_report_data(
     *,
     bedtime_routine_ids: Collection[str] = (),
     experiment: ExperimentSection | None = None,
+    visits: Iterable[DoctorVisit] = (),
 ) -> ReportData:
     """Everything the report shows for the last ``days`` nights (None: the whole log).
 
     The doctor advice is the advice as of ``now``, whatever the period.
     """
+    checkins, runs, visits = list(checkins), list(runs), tuple(visits)
     settings = settings or Settings()
     profile = profile or Profile()
     boundary = settings.night_boundary_hour
@@ -283,8 +372,33 @@ def build_report_data(
         bedtime_routine_ids=bedtime_routine_ids,
         weeks=weeks,
     )
-    advice = advise(index, profile, now=now, thresholds=thresholds_from_settings(settings))
+    thresholds = thresholds_from_settings(settings)
+    first_night = journal_first_night(index, checkins, runs)
+    advice = advise(
+        index,
+        profile,
+        now=now,
+        thresholds=thresholds,
+        first_night=first_night,
+        visits=visits,
+        numbers=numbers_from_settings(settings),
+    )
     period = patterns.period
+    in_period = index.between(period.first_night, period.last_night)
+    limit = thresholds["long_episode_min"]
+    long_cramps = tuple(
+        LongCramp(i.night, local_start(i), i.episode.duration_s or 0, i.episode.side)
+        for i in in_period
+        if i.episode.duration_s is not None and i.episode.duration_s > limit * 60
+    )
+    counts: dict[str, int] = {}
+    for item in in_period:
+        for trigger in item.episode.triggers:
+            counts[trigger] = counts.get(trigger, 0) + 1
+    order = {t: k for k, t in enumerate(vocab.TRIGGERS)}
+    trigger_counts = tuple(
+        sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
+    )
     red_flags = tuple(
         RedFlagNote(
             night=item.night,
@@ -295,7 +409,7 @@ def build_report_data(
             duration_s=item.episode.duration_s,
             notes=_clip(item.episode.notes),
         )
-        for item in index.between(period.first_night, period.last_night)
+        for item in in_period
         if item.episode.red_flags
     )
     return ReportData(
@@ -307,4 +421,10 @@ def build_report_data(
         profile=profile,
         red_flags=red_flags,
         experiment=experiment,
+        long_cramps=long_cramps,
+        long_limit_min=limit,
+        visits=visits,
+        patient_name=settings.patient_name,
+        trigger_counts=trigger_counts,
+        trend_known=trend_known(patterns.period.last_night, first_night, TREND_WINDOW),
     )

@@ -42,6 +42,8 @@ def bar_chart(
     ]
     # Grid lines and the y scale.
     step = 1 if top <= 10 else max(1, round(top / 7))
+    # Keep tick labels at least 13 px apart, so a short chart's scale stays readable.
+    step = max(step, -(-top * 13 // max(int(plot_h), 1)))
     for tick in range(0, top + 1, step):
         y = up + plot_h - plot_h * tick / top
         parts.append(

@@ -50,7 +50,8 @@ class AdviceNotice(ModalScreen[bool]):
 def show_advice_after_log(app: Any, episode: Episode) -> None:
     from crampcoach.advice_text import episode_advice
 
-    advice = app.journal_read(lambda journal: episode_advice(journal, episode))
+    # With the clock: signs split over one night (swelling, then redness) are urgent together.
+    advice = app.journal_read(lambda journal: episode_advice(journal, episode, app.now()))
     if advice is None or advice.level == "none":
         return
 

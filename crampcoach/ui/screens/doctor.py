@@ -16,15 +16,26 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from crampcoach.core import vocab
-from crampcoach.core.doctor import DISCLAIMER, OWN_THRESHOLD_NOTE, SEE_DOCTOR, URGENT, Advice
+from crampcoach.core.doctor import (
+    DISCLAIMER,
+    MENTION,
+    OWN_THRESHOLD_NOTE,
+    SEE_DOCTOR,
+    URGENT,
+    Advice,
+)
+from crampcoach.core.patterns import format_night
+from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.text import user_markup as escape  # also [$var], [link=…] and controls
 
 REPORT_DAYS = 90
 LEVEL_TITLES = {
     URGENT: "Urgent",
     SEE_DOCTOR: "See a doctor",
+    MENTION: "Mention at your next visit",
     "none": "Nothing to act on",
 }
+MARKS = {URGENT: "!", SEE_DOCTOR: "●", MENTION: "○", "none": "✓"}
 NOT_ADVICE = (
     "crampcoach is not medical advice and cannot examine you. If you feel unwell or are "
     "worried, contact your GP, or your local emergency number if it feels serious. "
@@ -59,6 +70,7 @@ class DoctorScreen(Screen[None]):
         Binding("p", "profile", "Profile", id="profile"),
         Binding("w", "write_report", "Write report", id="write-report"),
         Binding("l", "learn", "When to see a doctor", id="learn-doctor"),
+        Binding("v", "seen", "I saw a doctor about this", id="doctor-seen"),
     ]
 
     def __init__(self) -> None:
@@ -73,10 +85,14 @@ class DoctorScreen(Screen[None]):
             yield Static("[b $primary]Why[/]", id="doctor-why")
             yield Vertical(id="doctor-reasons")
             yield Static(id="doctor-whom")
+            yield Static(id="doctor-help")
+            yield Static(id="doctor-notes", classes="hint")
+            yield Static(id="doctor-quiet", classes="hint")
             yield Static(OWN_THRESHOLD_NOTE, id="doctor-own", classes="hint")
             yield Static(id="doctor-profile")
             yield Static(
                 "[b]w[/b] writes a one-page summary of the last 90 nights to take to the visit · "
+                "[b]v[/b] records that a doctor has seen this · "
                 "[b]l[/b] explains when to see a doctor",
                 id="doctor-keys",
             )
@@ -107,9 +123,9 @@ class DoctorScreen(Screen[None]):
 
     def show(self, advice: Advice, profile: Any) -> None:
         level = self.query_one("#doctor-level", Static)
-        for name in (URGENT, SEE_DOCTOR, "none"):
+        for name in (URGENT, SEE_DOCTOR, MENTION, "none"):
             level.set_class(advice.level == name, f"-{name}")
-        mark = {URGENT: "!", SEE_DOCTOR: "●", "none": "✓"}[advice.level]
+        mark = MARKS[advice.level]
         level.update(f"[b]{mark} {LEVEL_TITLES[advice.level]}[/b]\n{escape(advice.headline)}")
 
         box = self.query_one("#doctor-reasons", Vertical)
@@ -118,7 +134,8 @@ class DoctorScreen(Screen[None]):
         for r in advice.reasons:
             urgent = r.level == URGENT
             bullet = Static("!" if urgent else "•", classes="bullet")
-            text = Static(escape(r.text), classes="reason-text")
+            # Reason texts may quote settings (the help numbers): inert text, never markup.
+            text = Static(user_text(r.text), classes="reason-text")
             row = Horizontal(bullet, text, classes="reason -urgent" if urgent else "reason")
             rows.append(row)
         if not rows:
@@ -142,6 +159,24 @@ class DoctorScreen(Screen[None]):
             whom.update(
                 "[b $primary]Whom to see[/]\n" + "\n".join(f"• {escape(w)}" for w in advice.whom)
             )
+        self.query_one("#doctor-help", Static).update(
+            join_text(
+                user_text("At any hour", style="bold"),
+                *(join_text("\n• ", user_text(line)) for line in advice.help),
+            )
+        )
+        notes = self.query_one("#doctor-notes", Static)
+        notes.display = bool(advice.notes)
+        notes.update(user_text("\n".join(advice.notes)))
+        quiet = self.query_one("#doctor-quiet", Static)
+        quiet.display = bool(advice.quieted)
+        if advice.quieted and advice.visit is not None:
+            seen = format_night(advice.visit.seen_on, year=True)
+            lines = [f"Seen by a doctor on {seen}, quiet until something new comes up:"]
+            lines += [f"• {r.summary or r.rule_id}" for r in advice.quieted]
+            if advice.visit.note:
+                lines.append(f"Your note: {advice.visit.note}")
+            quiet.update(user_text("\n".join(lines)))
         self.query_one("#doctor-own").display = advice.note_own_threshold
         self.query_one("#doctor-profile", Static).update(profile_words(profile))
         self.sub_title = f"Doctor advice · {LEVEL_TITLES[advice.level].lower()}"
@@ -156,6 +191,26 @@ class DoctorScreen(Screen[None]):
 
     def action_learn(self) -> None:
         self.app.action_learn("when-to-see-a-doctor")  # type: ignore[attr-defined]
+
+    def action_seen(self) -> None:
+        from crampcoach.ui.screens.doctor_seen import DoctorSeenScreen
+
+        app: Any = self.app
+        profile = app.guard(app.journal.profile)
+
+        def saved(visit: Any) -> None:
+            if visit is None:
+                return
+            if app.guard(lambda: app.journal.add_doctor_visit(visit)) is None:
+                return
+            app.notify(
+                f"Visit on {format_night(visit.seen_on, year=True)} recorded. Routine advice "
+                "given then stays quiet until something new comes up.",
+                title="Saved",
+            )
+            self.refresh_advice()
+
+        app.push_screen(DoctorSeenScreen(app.now().date(), profile), saved)
 
     def action_write_report(self) -> None:
         from crampcoach.stats_text import report_output

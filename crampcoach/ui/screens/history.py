@@ -60,6 +60,8 @@ class HistoryScreen(Screen[None]):
                 id="location",
             )
             yield TextInput(placeholder="search notes (/)", id="text")
+        # Doctor's visits (recorded with `v` on the doctor screen or `crampcoach doctor seen`).
+        yield Static(id="history-visits", classes="hint")
         table: DataTable[Text] = DataTable(id="episodes", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="empty", classes="empty")
@@ -109,6 +111,7 @@ class HistoryScreen(Screen[None]):
         self.sub_title = (
             f"History · {len(self._shown)} of {len(episodes)} · sorted by {self.sort_key} {arrow}"
         )
+        self._show_visits()
         empty = self.query_one("#empty", Static)
         if not episodes:
             empty.update("No episodes yet. Press escape, then l to log one, or f during a cramp.")
@@ -116,6 +119,15 @@ class HistoryScreen(Screen[None]):
             empty.update("No episode matches these filters.")
         empty.display = not self._shown
         table.display = bool(self._shown)
+
+    def _show_visits(self) -> None:
+        from crampcoach.core.doctor_visit import visits_line
+
+        app: Any = self.app
+        line = visits_line(app.guard(app.journal.doctor_visits) or ())
+        widget = self.query_one("#history-visits", Static)
+        widget.display = line is not None
+        widget.update(line or "")
 
     def current(self) -> Episode | None:
         table = self.query_one(DataTable)

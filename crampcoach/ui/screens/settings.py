@@ -72,15 +72,18 @@ def parse_threshold(info: ThresholdInfo, text: str) -> tuple[float | None, str]:
     if not text:
         return float(info.default), ""
     low = number_text(info.minimum)
+    # The core's bounds: the urgent long-cramp limit can never rise above 10 minutes.
+    high = number_text(min(info.maximum, THRESHOLD_MAX))
+    default = f"default {info.default:g}"
     if info.integer:
-        message = f"Use a whole number of {info.unit}, {low} or more (default {info.default:g})."
+        message = f"Use a whole number of {info.unit} from {low} to {high} ({default})."
     else:
-        message = f"Use a number of {info.unit}, {low} or more (default {info.default:g})."
+        message = f"Use a number of {info.unit} from {low} to {high} ({default})."
     try:
         value = float(text.replace(",", "."))
     except ValueError:
         return None, message
-    if value != value or value < info.minimum or value > THRESHOLD_MAX:
+    if value != value or value < info.minimum or value > min(info.maximum, THRESHOLD_MAX):
         return None, message
     if info.integer and value != int(value):
         return None, message
@@ -127,6 +130,7 @@ def read_form(base: Settings, raw: dict[str, Any]) -> FormResult:
         problems["boundary"] = "Use an hour from 0 to 23 (12 means noon)."
     overrides, threshold_problems = parse_thresholds(raw["thresholds"])
     problems.update({f"th-{key}": text for key, text in threshold_problems.items()})
+    extra = _read_doctor_fields(base, raw, problems)
     if problems:
         return FormResult(None, problems)
     assert get_ready is not None and boundary is not None
@@ -139,6 +143,7 @@ def read_form(base: Settings, raw: dict[str, Any]) -> FormResult:
         get_ready_s=get_ready,
         night_boundary_hour=boundary,
         thresholds=overrides,
+        **extra,
     )
     return FormResult(settings, {})
 
@@ -152,6 +157,26 @@ def _spoken_cues_row(on: bool) -> ComposeResult:
     )
     if find_command() is None:
         yield Static(HOW_TO_GET, classes="hint", id="speech-hint", markup=False)
+
+
+def _read_doctor_fields(base: Settings, raw: dict[str, Any], problems: dict[str, str]):
+    """The help-at-any-hour numbers and the report's name (kept as they were if absent)."""
+    from crampcoach.core.models import PATIENT_NAME_MAX
+    from crampcoach.core.text import first_control
+    from crampcoach.core.urgent_help import number_problem
+
+    out: dict[str, str] = {}
+    for key, field in (("out_of_hours", "out_of_hours_number"), ("emergency", "emergency_number")):
+        text = raw.get(key, getattr(base, field)).strip()
+        problem = number_problem(text)
+        if problem:
+            problems[key] = f"Leave empty for the default, or {problem}."
+        out[field] = text
+    name = " ".join(raw.get("patient_name", base.patient_name).split())
+    if len(name) > PATIENT_NAME_MAX or first_control(name) is not None:
+        problems["patient_name"] = f"Use up to {PATIENT_NAME_MAX} ordinary characters."
+    out["patient_name"] = name
+    return out
 
 
 def default_export_path(data_dir: Path, day: str, fmt: str = "csv") -> Path:
@@ -235,6 +260,26 @@ class SettingsScreen(Screen[None]):
                 yield Static(id=f"err-th-{info.key}", classes="error")
             yield Button("Reset to defaults (ctrl+r)", id="reset-thresholds", compact=True)
 
+            yield Static("Help at any hour", classes="section")
+            yield Static(
+                "Urgent advice names these. Empty: NHS 111 (UK out-of-hours; elsewhere your "
+                "local out-of-hours or urgent-care number) and 999 (UK) or 112 (EU) for an "
+                "emergency.",
+                classes="hint",
+            )
+            for key, field, text in (
+                ("out_of_hours", "out_of_hours_number", "Out-of-hours or urgent-care number"),
+                ("emergency", "emergency_number", "Emergency number"),
+            ):
+                with Horizontal(classes="row"):
+                    yield Label(text, classes="row-label")
+                    yield Input(getattr(s, field), id=key, compact=True, classes="number")
+                yield Static(id=f"err-{key}", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Your name on the doctor report (optional)", classes="row-label")
+                yield Input(s.patient_name, id="patient_name", compact=True)
+            yield Static(id="err-patient_name", classes="error")
+
             yield Static("Your data", classes="section")
             with Horizontal(classes="row"):
                 yield Label("Data folder", classes="short-label")
@@ -314,6 +359,10 @@ class SettingsScreen(Screen[None]):
             "boundary": self.query_one("#boundary", Input).value,
             "thresholds": {
                 info.key: self.query_one(f"#th-{info.key}", Input).value for info in THRESHOLDS
+            },
+            **{
+                key: self.query_one(f"#{key}", Input).value
+                for key in ("out_of_hours", "emergency", "patient_name")
             },
         }
 
