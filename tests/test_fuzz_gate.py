@@ -187,6 +187,7 @@ def damaged_journals(draw) -> bytes:
     return raw
 
 
+@pytest.mark.timeout(36000 if LONG else 900)
 @FUZZ
 @given(raw=damaged_journals())
 def test_no_journal_file_crashes_a_command_or_changes_unless_it_succeeded(capsys, raw) -> None:
@@ -283,6 +284,7 @@ def _episode_count(path: Path) -> int:
     return len(orjson.loads(path.read_bytes()).get("episodes", {}))
 
 
+@pytest.mark.timeout(36000 if LONG else 900)
 @FUZZ
 @given(raw=st.one_of(csv_files(), json_files()), name=st.sampled_from(["in.csv", "in.json"]))
 def test_import_is_all_or_nothing_and_leaves_a_working_journal(capsys, raw, name) -> None:
