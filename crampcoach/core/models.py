@@ -154,7 +154,7 @@ def _setting_text(raw: Mapping[str, Any], key: str, limit: int) -> str:
 
 
 def _not_mapping(raw: Any) -> ValidationError | None:
-    if isinstance(raw, Mapping):
+    if type(raw) is dict or isinstance(raw, Mapping):  # the ABC check is slow: dicts first
         return None
     return ValidationError([Problem("record", "is not a set of fields")])
 
@@ -349,6 +349,7 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
 
 
 THRESHOLD_KEY_MAX = 60
+_LOCATION_SET = frozenset(vocab.LOCATIONS)
 
 
 def settings_from_dict(raw: Mapping[str, Any]) -> Settings:
@@ -377,9 +378,14 @@ def settings_from_dict(raw: Mapping[str, Any]) -> Settings:
             ):
                 thresholds[key] = float(value)
     last_side = raw.get("last_side")
-    last_locations = v.vocab_list(
-        raw.get("last_locations"), "last_locations", vocab.LOCATIONS, ignored
+    # Remembered places: keep the known ones, drop the rest (lenient like all settings).
+    remembered = raw.get("last_locations")
+    known = (
+        [x for x in remembered if type(x) is str and x in _LOCATION_SET]
+        if type(remembered) is list
+        else []
     )
+    last_locations = tuple(x for x in vocab.LOCATIONS if x in known)
     return Settings(
         theme=theme,
         bell=v.flag(raw.get("bell"), "bell", True, ignored),

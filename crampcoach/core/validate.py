@@ -79,9 +79,8 @@ def text(
         return ""
     bad = first_control(value)
     if bad is not None:
-        problems.append(
-            Problem(key, f"contains the control character {control_name(bad)}; only text is kept")
-        )
+        what = "a NUL character" if bad == "\x00" else f"the control character {control_name(bad)}"
+        problems.append(Problem(key, f"contains {what}; only text is kept"))
         return ""
     if not value.isascii():
         try:
@@ -113,6 +112,9 @@ def _in_range(value: datetime, key: str, problems: list[Problem]) -> datetime | 
 
 def instant(value: Any, key: str, problems: list[Problem]) -> datetime | None:
     """A required aware instant: a datetime or ISO 8601 text with its UTC offset."""
+    if value is None or value == "":
+        problems.append(Problem(key, "is required (a time with its UTC offset)"))
+        return None
     if type(value) is str:
         try:
             parsed = datetime.fromisoformat(value)
@@ -137,10 +139,9 @@ def instant(value: Any, key: str, problems: list[Problem]) -> datetime | None:
             problems.append(Problem(key, "has no UTC offset"))
             return None
         return _in_range(value, key, problems)
-    if value is None or value == "":
-        problems.append(Problem(key, "is required (a time with its UTC offset)"))
-    else:
-        problems.append(Problem(key, "must be a date and time like 2026-11-22T03:10:00+01:00"))
+    problems.append(
+        Problem(key, f"'{value}' is not a date and time like 2026-11-22T03:10:00+01:00")
+    )
     return None
 
 
@@ -191,6 +192,9 @@ def whole(value: Any, key: str, lo: int, hi: int, problems: list[Problem], what:
         number = int(value)
     elif kind is str and _WHOLE_RE.match(value.strip()):
         number = int(value.strip())
+    elif kind is bool:
+        problems.append(Problem(key, f"must be a whole number from {lo} to {hi}"))
+        return None
     else:
         problems.append(Problem(key, f"'{value}' is not a whole number; {what}"))
         return None
@@ -277,7 +281,8 @@ def vocab_list(
         items = tuple(v.strip() for v in value.replace(",", ";").split(";") if v.strip())
         cache_key = None
     else:
-        problems.append(Problem(key, f"must be a list of words from {', '.join(allowed)}"))
+        shown = str(value)[:40]
+        problems.append(Problem(key, f"{shown} not allowed; choose from {', '.join(allowed)}"))
         return ()
     bad = [v for v in items if type(v) is not str or v not in allowed]
     if bad:

@@ -83,12 +83,32 @@ def _shown_id(doc: Any) -> str | None:
     return None
 
 
-def _many(table: str, docs: Mapping[str, Any], build: Callable[[Any], Any]) -> list[Any]:
+# (table, key) -> (a copy of the document as it was checked, the record built from it).
+Memo = dict[tuple[str, str], tuple[Any, Any]]
+
+
+def _many(
+    table: str,
+    docs: Mapping[str, Any],
+    build: Callable[[Any], Any],
+    old: Memo,
+    new: Memo,
+) -> list[Any]:
     out = []
     seen: set[str] = set()
     for key, doc in docs.items():
+        hit = old.get((table, key))
+        # The same content passes (or fails) the same gate: only changed records are
+        # checked again. The copy is compared, since a change may edit a doc in place.
+        if hit is not None and hit[0] == doc:
+            record = hit[1]
+            new[(table, key)] = hit
+        else:
+            record = None
         try:
-            record = build(doc)
+            if record is None:
+                record = build(doc)
+                new[(table, key)] = (dict(doc), record)
         except ValidationError as exc:
             first = exc.problems[0] if exc.problems else None
             raise DamagedRecord(
@@ -120,23 +140,27 @@ def _single(table: str, docs: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]
     return next(iter(docs.items()), ("1", {}))
 
 
-def check_records(data: Mapping[str, Any]) -> Records:
+def check_records(data: Mapping[str, Any], memo: Memo | None = None) -> Records:
     """Validate every record in ``data`` (a parsed journal at the current schema).
 
     Raises DamagedRecord for the first record that fails. Tables this module does not
-    know are left to their owners' own validators.
+    know are left to their owners' own validators. ``memo`` (from the last check of the
+    same journal) lets records whose content did not change skip the validator; it is
+    updated in place to match ``data``.
     """
+    old: Memo = dict(memo) if memo else {}
+    new: Memo = {}
     gc_was_on = gc.isenabled()
     gc.disable()  # tens of thousands of small objects: the collector would run for nothing
     try:
         records = Records()
-        episodes = _many("episodes", data.get("episodes", {}), episode_from_dict)
+        episodes = _many("episodes", data.get("episodes", {}), episode_from_dict, old, new)
         episodes.sort(key=lambda e: e.started_at.timestamp())
         records.episodes = episodes
-        checkins = _many("checkins", data.get("checkins", {}), checkin_from_dict)
+        checkins = _many("checkins", data.get("checkins", {}), checkin_from_dict, old, new)
         checkins.sort(key=lambda c: c.night)
         records.checkins = checkins
-        runs = _many("routine_runs", data.get("routine_runs", {}), run_from_dict)
+        runs = _many("routine_runs", data.get("routine_runs", {}), run_from_dict, old, new)
         runs.sort(key=lambda r: r.started_at.timestamp())
         records.runs = runs
         records.visits = _many("doctor_visits", data.get("doctor_visits", {}), visit_from_dict)
@@ -158,4 +182,7 @@ def check_records(data: Mapping[str, Any]) -> Records:
     finally:
         if gc_was_on:
             gc.enable()
+    if memo is not None:
+        memo.clear()
+        memo.update(new)
     return records

@@ -117,6 +117,10 @@ class Journal:
         self._storage = AtomicJSONStorage(self.path)
         # The records of the last file read that passed the gate, with its signature.
         self._checked: tuple[Any, Records] | None = None
+        self._memo: dict[tuple[str, str], tuple[Any, Any]] = {}  # see check_records
+        # The signature of the file as this journal last wrote it: its content is checked
+        # records plus gated changes, so a change on top of it needs no new full check.
+        self._own_sig: Any = None
         # Read-only commands open with create=False: no folder, no file, no writes when
         # the journal does not exist yet; every read then sees an empty journal.
         self._create = create
@@ -267,7 +271,7 @@ class Journal:
         if self._checked is not None and sig is not None and self._checked[0] == sig:
             return self._checked[1]
         try:
-            records = check_records(data)
+            records = check_records(data, self._memo)
         except DamagedRecord as exc:
             why = f"it holds a record crampcoach cannot use: {exc}"
             raise self._corrupt(why, damaged=True) from None
@@ -409,11 +413,13 @@ class Journal:
                 raise self._newer(version)
             if version < SCHEMA_VERSION:
                 raise self._corrupt(f"it is at schema {version} and was not upgraded")
-            self._records_of(data)  # never change a file holding a damaged record
+            if self._own_sig is None or self._storage.signature != self._own_sig:
+                self._records_of(data)  # never change a file holding a damaged record
             self._daily_backup()
             # A fresh TinyDB per change: its cached next-id never outlives the lock.
             db = TinyDB(storage=_Handle(self._storage))
             yield db
+            self._own_sig = self._storage.signature
             self._daily_backup(after_save=True)
 
     # ------------------------------------------------------------ episodes
@@ -439,10 +445,11 @@ class Journal:
         doc = episode_to_dict(episode)
         _gate(episode_from_dict, doc)
         with self._change() as db:
-            table = db.table("episodes")
-            if table.contains(Query().id == episode.id):
+            # Raw ids, not a TinyDB query: it would build a Document for every record.
+            docs = (self._storage.read() or {}).get("episodes", {}).values()
+            if any(d.get("id") == episode.id for d in docs):
                 raise RecordRefused(f"Not saved: an episode with id {episode.id} exists already.")
-            table.insert(doc)
+            db.table("episodes").insert(doc)
         return episode
 
     def update_episode(self, episode: Episode) -> Episode:
@@ -693,6 +700,7 @@ class Journal:
     def close(self) -> None:
         self._storage.close()
         self._checked = None
+        self._memo.clear()
 
 
 def _same_content(a: Episode, b: Episode) -> bool:

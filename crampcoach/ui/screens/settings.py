@@ -535,7 +535,7 @@ class SettingsScreen(Screen[None]):
             self._result("import-result", f"{path} is not a file.", error=True)
             return
         try:
-            episodes = read_import_file(path)
+            episodes = read_import_file(path, now=app.now())  # the time limits of log
         except ImportRefused as exc:
             self._result("import-result", str(exc), error=True)
             return
