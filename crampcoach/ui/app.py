@@ -90,7 +90,7 @@ class CrampCoachApp(App[int]):
 
             try:
                 self.settings = journal.settings()
-            except JournalError as exc:
+            except (JournalError, OSError) as exc:
                 self.startup_error = exc
         names = {t.name for t in THEMES}
         if opener is not None:
