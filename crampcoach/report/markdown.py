@@ -8,7 +8,7 @@ from crampcoach.core.doctor import URGENT
 from crampcoach.core.text import escape_controls
 from crampcoach.report.data import ReportData
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 def md_escape(text: str) -> str:
