@@ -456,7 +456,7 @@ async def test_broken_user_routine_is_listed_as_invalid(tmp_path):
         assert isinstance(screen, RoutinesScreen)
         table = screen.query_one("#routines")
         assert "(yours)" in str(table.get_row("my-stretch")[0])
-        assert table.get_row("my-stretch")[2] == "00:23"
+        assert str(table.get_row("my-stretch")[2]) == "00:23"  # cells are Text
         listing = str(screen.query_one("#invalid-list", Static).render())
         assert "broken.toml" in listing and "kind" in listing
         assert "not-toml.toml" in listing and "TOML" in listing

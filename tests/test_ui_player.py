@@ -223,8 +223,8 @@ async def test_routines_screen_plays_and_shows_last_done(tmp_path):
         table = app.screen.query_one("#routines")
         ids = [str(key.value) for key in table.rows]
         assert ids == [r.id for r in app.catalog.routines]
-        assert table.get_row("bedtime-stretch")[2] == "03:26"
-        assert table.get_row("bedtime-stretch")[3] == "never"
+        assert str(table.get_row("bedtime-stretch")[2]) == "03:26"  # cells are Text
+        assert str(table.get_row("bedtime-stretch")[3]) == "never"
         table.move_cursor(row=ids.index("bedtime-stretch"))
         await pilot.press("enter")
         await pilot.pause()
@@ -236,7 +236,7 @@ async def test_routines_screen_plays_and_shows_last_done(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, RoutinesScreen)
         row = app.screen.query_one("#routines").get_row("bedtime-stretch")
-        assert row[3] == "today 07:30"
+        assert str(row[3]) == "today 07:30"
     (run,) = open_journal(tmp_path).runs()
     assert run.routine_id == "bedtime-stretch" and run.finished
 

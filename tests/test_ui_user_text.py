@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable, Input, Static, TextArea
@@ -122,6 +124,15 @@ def test_user_markup_shows_the_text_literally_inside_markup(text):
 
     shown = Content.from_markup(f"[b]{user_markup(text)}[/b] and [i]more[/i]").plain
     assert shown.replace("\u200b", "") == f"{escape_controls(text)} and more"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="[]\\/$=@#ab \x1b\x07\u202e", max_size=24))
+def test_user_markup_round_trips_any_text(text):
+    from textual.content import Content
+
+    shown = Content.from_markup(f"[b]{user_markup(text)}[/b]x[i]y[/i]").plain
+    assert shown.replace("\u200b", "") == f"{escape_controls(text)}xy"
 
 
 def test_reports_escape_the_notes():

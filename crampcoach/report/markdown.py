@@ -9,7 +9,7 @@ from crampcoach.core.text import escape_controls
 from crampcoach.report.data import ReportData
 
 _TAGS = {URGENT: "urgent", MENTION: "next visit"}
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 def md_escape(text: str) -> str:

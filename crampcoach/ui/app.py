@@ -87,7 +87,7 @@ class CrampCoachApp(App[int]):
 
             try:
                 self.settings = journal.settings()
-            except JournalError as exc:
+            except (JournalError, OSError) as exc:
                 self.startup_error = exc
         names = {t.name for t in THEMES}
         if opener is not None:
@@ -193,7 +193,12 @@ class CrampCoachApp(App[int]):
         """The error screen above the current one (escape goes back to it)."""
         from crampcoach.ui.screens.error import ErrorScreen
 
-        self._tell(lambda: self.push_screen(ErrorScreen(error)))
+        def push() -> None:
+            # Several reads failing at once (a screen and its parts) show one error screen.
+            if not isinstance(self.screen, ErrorScreen):
+                self.push_screen(ErrorScreen(error))
+
+        self._tell(push)
 
     def _tell(self, show: Callable[[], object]) -> None:
         """Show something from the app's thread, even when a thread worker failed."""
