@@ -13,9 +13,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from crampcoach.core.dates import day_label
 from crampcoach.core.vocab import label
 from crampcoach.ui.actions import HOME_ACTIONS
-from crampcoach.ui.format import duration_words, local_time, night_name
+from crampcoach.ui.format import duration_words, local_time
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
 from crampcoach.ui.widgets.night_strip import NightStrip
 
@@ -27,6 +28,8 @@ if TYPE_CHECKING:  # these load with the numbers, after the first frame
 class HomeScreen(Screen[None]):
     TITLE = "crampcoach"
     SUB_TITLE = "Home"
+    # Below 23 rows the cards lose their borders so every action stays on screen (60×20).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (23, "-roomy")]
     BINDINGS = [
         # The footer shows the night-time keys; the menu grid shows them all.
         *(
@@ -54,7 +57,7 @@ class HomeScreen(Screen[None]):
     def _menu() -> Table:
         """Every home key in three columns: one widget, so the first frame stays cheap."""
         items = [(a.key, a.title) for a in HOME_ACTIONS if a.key]
-        table = Table.grid(expand=True, padding=(0, 2))
+        table = Table.grid(expand=True, padding=(0, 1))
         for _ in range(3):
             table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         cells = [Text.assemble((key, "bold"), " ", title) for key, title in items]
@@ -91,7 +94,9 @@ class HomeScreen(Screen[None]):
         zone = self.app.zone  # type: ignore[attr-defined]
         last = s.tonight or s.last_night
         heading = "Tonight" if s.tonight else "Last night"
-        lines = [f"[b]{heading}[/b] ({night_name(last.night)})"]
+        today = self.app.now().date()  # type: ignore[attr-defined]
+        # The night's evening date: "Last night · Tue 01 Dec" (with the year if not this year).
+        lines = [f"[b]{heading}[/b] · {day_label(last.night, today)}"]
         if last.had_cramp:
             first = last.episodes[0]
             where = ", ".join(label(x) for x in first.locations) or "leg"
