@@ -105,7 +105,7 @@ class HomeScreen(Screen[None]):
             lines.append(f"Cramp at {local_time(first.started_at, zone)}{more}")
             lines.append(f"{where}, {duration_words(last.total_duration_s)}")
         else:
-            lines.append("No cramp logged. [dim]Press l to log one.[/dim]")
+            lines.append("No cramp logged. [$foreground-muted]Press l to log one.[/]")
             if s.last_episode is not None:
                 ep = s.last_episode
                 lines.append(f"Last episode: {ep.started_at.astimezone(zone):%a %d %b %H:%M}")

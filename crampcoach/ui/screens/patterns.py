@@ -238,7 +238,10 @@ class PatternsScreen(Screen[None]):
             weeks = weeks[-width:]
         values = [wk.cramp_nights if wk.tracked_nights else None for wk in weeks]
         rows = charts.column_rows(values, height=4, col_width=col, scale=7, gap=max(1, col // 4))
-        lines = [_title("Cramp nights per week") + charts.paint("  one bar = 7 nights", "dim")]
+        lines = [
+            _title("Cramp nights per week")
+            + charts.paint("  one bar = 7 nights", "$foreground-muted")
+        ]
         if col >= 2:
             lines.append(charts.count_row(values, col))
         lines += rows
@@ -290,7 +293,9 @@ class PatternsScreen(Screen[None]):
         outside = p.hours.total - sum(counts)
         if outside:
             lines.append(
-                charts.paint(f"+ {plural(outside, 'episode')} between 12:00 and 18:00", "dim")
+                charts.paint(
+                    f"+ {plural(outside, 'episode')} between 12:00 and 18:00", "$foreground-muted"
+                )
             )
         return "\n".join(lines)
 
@@ -352,7 +357,10 @@ class PatternsScreen(Screen[None]):
         ]
 
     def factors(self, p: Patterns, width: int) -> str:
-        lines = [_title("Evenings and cramp nights") + charts.paint("  from your check-ins", "dim")]
+        lines = [
+            _title("Evenings and cramp nights")
+            + charts.paint("  from your check-ins", "$foreground-muted")
+        ]
         ready = [f for f in p.factors if f.enough]
         waiting = [f for f in p.factors if f.comparable and not f.enough]
         only = [f for f in p.factors if not f.comparable]
@@ -407,7 +415,10 @@ class PatternsScreen(Screen[None]):
         return "\n".join(lines)
 
     def relief(self, p: Patterns, width: int) -> str:
-        lines = [_title("What helped") + charts.paint("  median length of the cramp", "dim")]
+        lines = [
+            _title("What helped")
+            + charts.paint("  median length of the cramp", "$foreground-muted")
+        ]
         timed = [r for r in p.relief if r.median_duration_s is not None]
         if not timed:
             lines.append(
