@@ -491,6 +491,11 @@ class Journal:
 
     # ------------------------------------------------------------ housekeeping
 
+    def changed_since_last_read(self) -> bool:
+        """True when the file on disk is not the one this journal last read or wrote
+        (another process wrote it). One stat, no read: cheap enough to poll every second."""
+        return file_signature(self.path) != self._storage.signature
+
     def raw_bytes_valid(self) -> bool:
         try:
             parse_journal_bytes(self.path.read_bytes())

@@ -197,10 +197,29 @@ class CrampCoachApp(App[int]):
     def _continue_start(self) -> None:
         if self.startup_error is not None:
             return
+        from crampcoach.ui.live import POLL_SECONDS
+
+        self.set_interval(POLL_SECONDS, self.check_journal, name="journal-watch")
         if self.start == "first-aid":
             self.action_first_aid(self.start_location)
         elif not self.settings.welcomed:
             self.open_screen("welcome", "WelcomeScreen")
+
+    def check_journal(self) -> None:
+        """Tell the screen in view when another process wrote the journal."""
+        from crampcoach.store import JournalError
+        from crampcoach.ui.live import JournalChanged
+
+        journal = self.journal
+        if journal is None or not journal.changed_since_last_read():
+            return
+        try:
+            # Reading the settings takes in the new file, so one write is one message.
+            self.settings = journal.settings()
+        except JournalError as exc:
+            self.show_error(exc)
+            return
+        self.screen.post_message(JournalChanged())
 
     def open_screen(self, module: str, cls: str, *args: Any, **kwargs: Any) -> None:
         """Import a screen only when it opens: heavy screens never slow the start."""

@@ -69,6 +69,9 @@ class HomeScreen(Screen[None]):
         # Paint first, then read the journal: the first frame never waits on data.
         self.call_after_refresh(self.refresh_summary)
 
+    def on_journal_changed(self) -> None:
+        self.refresh_summary()
+
     def refresh_summary(self) -> None:
         """Fill in last night, the counts, the strip and the doctor banner from the journal."""
         from crampcoach.advice_text import current_advice

@@ -176,7 +176,8 @@ class LogFormScreen(Screen[Episode | None]):
     def _show_intensity(self) -> None:
         shown = "not noted" if self.intensity is None else str(self.intensity)
         self.query_one("#intensity", Static).update(
-            f"[b]How strong?[/b] {shown}  [$foreground-muted](keys 1–9, 0 for 10, outside text fields)[/]"
+            f"[b]How strong?[/b] {shown}  "
+            "[$foreground-muted](keys 1–9, 0 for 10, outside text fields)[/]"
         )
 
     def on_input_changed(self, event: Input.Changed) -> None:

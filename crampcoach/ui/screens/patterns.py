@@ -109,6 +109,9 @@ class PatternsScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.load()
 
+    def on_journal_changed(self) -> None:
+        self.load()
+
     def load(self) -> None:
         app: Any = self.app
         journal = app.journal
