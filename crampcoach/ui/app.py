@@ -297,6 +297,28 @@ class CrampCoachApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    async def action_quit(self) -> None:
+        """Quit (ctrl+q, q) — but never drop typed input without asking, on any form."""
+        unsaved = [s for s in self.screen_stack if getattr(s, "changed", False) is True]
+        if not unsaved:
+            self.exit()
+            return
+        from crampcoach.ui.screens.confirm import ConfirmScreen
+
+        if isinstance(self.screen, ConfirmScreen):
+            return  # already asking something; answer that first
+
+        def answer(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                "What you typed is not saved. Quit and discard it?", yes="Quit", no="Keep editing"
+            ),
+            answer,
+        )
+
     def action_toggle_theme(self) -> None:
         name = THEMES[0].name if self.theme == NIGHT_RED.name else NIGHT_RED.name
         self.set_theme(name)
