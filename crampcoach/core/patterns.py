@@ -27,6 +27,7 @@ from itertools import pairwise
 from crampcoach.core import vocab
 from crampcoach.core.models import CheckIn, Episode, RoutineRun
 from crampcoach.core.nights import DEFAULT_BOUNDARY_HOUR, episode_night, night_of, zone_for
+from crampcoach.core.pattern_tally import Tally, tally, trigger_counts
 
 MIN_NIGHTS_PER_SIDE = 5
 """A factor's shares are shown only with at least this many nights with it and without it."""
@@ -343,21 +344,6 @@ class WeekdayPattern:
 
 
 @dataclass(frozen=True)
-class Tally:
-    """How many episodes named each value (most named first); ``unknown`` named none."""
-
-    counts: tuple[tuple[str, int], ...]
-    total: int
-    unknown: int
-
-    @property
-    def text(self) -> str:
-        if not self.counts:
-            return "not noted"
-        return ", ".join(f"{vocab.label(k)} {n}" for k, n in self.counts)
-
-
-@dataclass(frozen=True)
 class Summary:
     """Median, smallest and largest of the episodes that recorded the value."""
 
@@ -453,6 +439,8 @@ class Patterns:
     relief: tuple[ReliefResult, ...]
     bedtime: BedtimeResult
     streaks: Streaks
+    # Per-episode triggers, counted apart from the evening-factor association.
+    triggers: Tally = Tally((), 0, 0)
 
 
 # ---------------------------------------------------------------- single patterns
@@ -530,27 +518,12 @@ def weekdays(index: NightIndex, first: date | None, last: date) -> WeekdayPatter
     return WeekdayPattern(tuple(cramp), tuple(tracked))
 
 
-def _tally(values: Iterable[Sequence[str] | str | None], allowed: Sequence[str]) -> Tally:
-    counts = dict.fromkeys(allowed, 0)
-    total = unknown = 0
-    for value in values:
-        total += 1
-        if not value:
-            unknown += 1
-            continue
-        for v in (value,) if isinstance(value, str) else value:
-            counts[v] = counts.get(v, 0) + 1
-    order = {k: i for i, k in enumerate(counts)}
-    ranked = sorted(((k, n) for k, n in counts.items() if n), key=lambda kn: (-kn[1], order[kn[0]]))
-    return Tally(tuple(ranked), total, unknown)
-
-
 def locations(items: Sequence[LoggedEpisode]) -> Tally:
-    return _tally((i.episode.locations for i in items), vocab.LOCATIONS)
+    return tally((i.episode.locations for i in items), vocab.LOCATIONS)
 
 
 def sides(items: Sequence[LoggedEpisode]) -> Tally:
-    return _tally((i.episode.side for i in items), vocab.SIDES)
+    return tally((i.episode.side for i in items), vocab.SIDES)
 
 
 def _summary(values: list[float]) -> Summary:
@@ -910,4 +883,5 @@ def compute_patterns(
             index, (), runs, bedtime_routine_ids, tracked, settled, min_per_side, _by_night=by_night
         ),
         streaks=streaks(index, tracked, settled, ref),
+        triggers=trigger_counts(i.episode for i in items),
     )

@@ -88,6 +88,7 @@ class PatternsScreen(Screen[None]):
             with Horizontal(id="pt-where-row", classes="pair"):
                 yield Static(id="pt-locations", classes="chart")
                 yield Static(id="pt-sides", classes="chart")
+            yield Static(id="pt-triggers", classes="chart")
             yield Static(id="pt-typical", classes="chart")
             yield Static(id="pt-factors", classes="chart")
             yield Static(id="pt-bedtime", classes="chart")
@@ -208,6 +209,7 @@ class PatternsScreen(Screen[None]):
         self._set("#pt-hours", self.hour_chart(p, w))
         self._set("#pt-locations", self.tally("Where", p.locations, vocab.LOCATIONS))
         self._set("#pt-sides", self.tally("Which leg", p.sides, vocab.SIDES))
+        self._set("#pt-triggers", self.tally("Noted with cramps", p.triggers, vocab.TRIGGERS))
         self._set("#pt-typical", self.typical(p))
         self._set("#pt-factors", self.factors(p, w))
         self._set("#pt-bedtime", self.bedtime(p, w))
