@@ -440,7 +440,7 @@ class Patterns:
     bedtime: BedtimeResult
     streaks: Streaks
     # Per-episode triggers, counted apart from the evening-factor association.
-    triggers: Tally = Tally((), 0, 0)
+    triggers: Tally = NO_TALLY
 
 
 # ---------------------------------------------------------------- single patterns
