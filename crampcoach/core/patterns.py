@@ -29,6 +29,8 @@ from crampcoach.core.models import CheckIn, Episode, RoutineRun
 from crampcoach.core.nights import DEFAULT_BOUNDARY_HOUR, episode_night, night_of, zone_for
 from crampcoach.core.pattern_tally import Tally, tally, trigger_counts
 
+NO_TALLY = Tally((), 0, 0)  # frozen, so one shared empty tally is safe
+
 MIN_NIGHTS_PER_SIDE = 5
 """A factor's shares are shown only with at least this many nights with it and without it."""
 
