@@ -125,6 +125,10 @@ class CrampCoachApp(App[int]):
             self._catalog = content.load_routines(paths.user_routines_dir(self.data_dir))
         return self._catalog
 
+    def reload_catalog(self) -> None:
+        """Forget the loaded routines; the next use reads the user's files again."""
+        self._catalog = None
+
     def guard(self, change: Callable[[], T]) -> T | None:
         """Run a journal change; show a failure instead of crashing. None means not saved."""
         from crampcoach.store import JournalError, WriteFailed

@@ -111,9 +111,15 @@ class LearnScreen(Screen[None]):
         listing.add_options(Option(a.title, id=a.slug) for a in self.shown)
         none = self.query_one("#learn-none", Static)
         query = self.query_one("#learn-search", Input).value.strip()
-        none.update(f"No article mentions “{query}”." if not self.shown else "")
+        from crampcoach.ui.text import join_text, user_text
+
+        none.update(
+            join_text("No article mentions “", user_text(query), "”.") if not self.shown else ""
+        )
         none.display = not self.shown
         listing.display = bool(self.shown)
+        # Nothing matches: nothing else shows, so no unrelated article sits beside the message.
+        self.query_one("#learn-article").display = bool(self.shown)
         self._highlight_current()
 
     def _highlight_current(self) -> None:
