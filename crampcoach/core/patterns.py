@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from itertools import pairwise
 
 from crampcoach.core import vocab
+from crampcoach.core.durations import duration_text
 from crampcoach.core.models import CheckIn, Episode, RoutineRun
 from crampcoach.core.nights import DEFAULT_BOUNDARY_HOUR, episode_night, night_of, zone_for
 from crampcoach.core.pattern_tally import Tally, tally, trigger_counts
@@ -64,16 +65,8 @@ def percent(part: int, whole: int) -> int:
 
 
 def format_duration(seconds: float | None) -> str:
-    """'45 s', '2 min', '2.5 min', or 'unknown'."""
-    if seconds is None:
-        return "unknown"
-    seconds = round(seconds)
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes = seconds / 60
-    if minutes.is_integer() or minutes >= 10:
-        return f"{round(minutes)} min"
-    return f"{minutes:.1f} min"
+    """'45 s', '2 min', '2.5 min', or 'unknown' (the one duration formatter, core.durations)."""
+    return duration_text(seconds, unknown="unknown")
 
 
 def format_night(night: date, *, year: bool = False) -> str:
