@@ -89,20 +89,21 @@ class LogFormScreen(Screen[Episode | None]):
             yield Static(id="err-locations", classes="error")
 
             yield Label("When did it start? (type a time; Enter moves on)", classes="field-label")
-            yield Input(when, id="when", placeholder="now, 03:10, yesterday 23:40")
+            yield Input(when, id="when", placeholder="now, 03:10, yesterday 23:40", compact=True)
             yield Static(id="when-preview", classes="hint")
             yield Static(id="err-when", classes="error")
-            yield Static("Quick picks (click):", classes="hint")
             with Horizontal(id="quick"):
-                yield Button("now", id="quick-now", classes="quick")
+                yield Static("or click:", classes="hint")
+                yield Button("now", id="quick-now", classes="quick", compact=True)
                 for t in QUICK_TIMES:
-                    yield Button(t, id=f"quick-{t.replace(':', '')}", classes="quick")
+                    yield Button(t, id=f"quick-{t.replace(':', '')}", classes="quick", compact=True)
 
             yield Label("How long, in minutes?", classes="field-label")
             yield Input(
                 "" if ep is None or ep.duration_s is None else f"{ep.duration_s / 60:g}",
                 id="duration",
                 placeholder="e.g. 2 or 0.5 (leave empty if unsure)",
+                compact=True,
             )
             yield Static(id="err-duration", classes="error")
 
@@ -131,6 +132,8 @@ class LogFormScreen(Screen[Episode | None]):
             self.sub_title = "Edit an episode"
         for button in self.query(".quick").results(Button):
             button.can_focus = False
+        for err in self.query(".error").results(Static):
+            err.display = False  # no blank line until there is something to say
         self._show_intensity()
         self._preview()
         self._initial = self._collect()
@@ -228,11 +231,13 @@ class LogFormScreen(Screen[Episode | None]):
     def _show_problems(self, problems: list[Problem]) -> None:
         for err in self.query(".error").results(Static):
             err.update("")
+            err.display = False
         for p in problems:
             target = ERROR_FIELD.get(p.field, p.field)
             widgets = self.query(f"#err-{target}")
             if widgets:
                 widgets.first(Static).update(p.message)
+                widgets.first(Static).display = True
         if problems:
             self.notify("Please check the marked fields.", severity="warning")
 
