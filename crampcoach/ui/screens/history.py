@@ -38,7 +38,7 @@ class HistoryScreen(Screen[None]):
         Binding("x", "delete", "Delete", id="delete"),
         Binding("u", "undo", "Undo delete", id="undo"),
         Binding("o", "next_sort", "Sort", id="sort"),
-        Binding("slash", "search", "Search", id="search"),
+        Binding("slash", "search", "Search notes", id="search"),
     ]
 
     def __init__(self) -> None:
