@@ -54,3 +54,17 @@ async def test_a_form_keeps_what_is_typed_when_the_journal_changes(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert len(open_journal(tmp_path).episodes()) == 2
+
+
+async def test_a_journal_broken_elsewhere_shows_one_error_screen(tmp_path):
+    from crampcoach import paths
+    from crampcoach.ui.screens.error import ErrorScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        paths.journal_path(tmp_path).write_text("{not json")  # another tool broke it
+        await _tick(pilot, app)
+        await _tick(pilot, app)
+        assert isinstance(app.screen, ErrorScreen)
+        assert sum(isinstance(s, ErrorScreen) for s in app.screen_stack) == 1

@@ -72,6 +72,7 @@ class CrampCoachApp(App[int]):
         self._catalog: Any = None
         # Deleted episodes, newest last, so u undoes even after leaving History.
         self.deleted_episodes: list[Any] = []
+        self._watch_failed = False
         for theme in THEMES:
             self.register_theme(theme)
         self._settings: Settings | None = None
@@ -215,12 +216,13 @@ class CrampCoachApp(App[int]):
         from crampcoach.ui.live import JournalChanged
 
         journal = self.journal
-        if journal is None or not journal.changed_since_last_read():
+        if journal is None or self._watch_failed or not journal.changed_since_last_read():
             return
         try:
             # Reading the settings takes in the new file, so one write is one message.
             self.settings = journal.settings()
         except JournalError as exc:
+            self._watch_failed = True  # one error screen, not one a second
             self.show_error(exc)
             return
         self.screen.post_message(JournalChanged())
