@@ -69,6 +69,7 @@ def _stats_text(
             f"Time of night: {p.hours.text}",
             f"Where: {p.locations.text}",
             f"Side: {p.sides.text}",
+            f"Triggers noted with cramps: {p.triggers.text}",
             f"Typical duration: {format_duration(p.duration.median)}; "
             f"typical strength: {_strength(p.intensity.median)}.",
             f"Cramp-free nights: {p.streaks.current} now, longest {p.streaks.longest}.",

@@ -395,3 +395,36 @@ def test_format_helpers():
     assert P.format_duration(None) == "unknown"
     assert P.format_night(D("2026-11-21")) == "21 Nov"
     assert P.format_night(D("2026-11-21"), year=True) == "21 Nov 2026"
+
+
+# ---------------------------------------------------------------- long views and words
+
+
+def test_monthly_counts_calendar_months_inside_the_period():
+    from crampcoach.core.pattern_months import bars_fit, monthly
+
+    eps = [episode_at(f"2026-01-{d:02d}", "23:00") for d in (5, 6)] + [episode_at("2026-03-01")]
+    index = P.index_episodes(eps)
+    months = monthly(index, date(2025, 12, 20), date(2026, 3, 10))
+    assert [(m.first_night, m.last_night) for m in months] == [
+        (date(2025, 12, 20), date(2025, 12, 31)),
+        (date(2026, 1, 1), date(2026, 1, 31)),
+        (date(2026, 2, 1), date(2026, 2, 28)),
+        (date(2026, 3, 1), date(2026, 3, 10)),
+    ]
+    # 03:00 on 1 Mar is the night of 28 Feb.
+    assert [m.cramp_nights for m in months] == [0, 2, 1, 0]
+    assert months[0].tracked_nights == 12
+    assert bars_fit(36, 76) and not bars_fit(156, 76)
+
+
+def test_span_words_never_count_untracked_nights():
+    from crampcoach.core.pattern_words import span_words
+
+    today = date(2026, 11, 28)
+    started = P.Period(date(2026, 9, 6), today, 84, date(2026, 11, 3), today)
+    assert span_words(started, today) == "the 26 nights since you started on 3 Nov"
+    full = P.Period(date(2026, 9, 6), today, 84, date(2026, 9, 6), today)
+    assert span_words(full, today) == "the last 84 nights"
+    years = P.Period(date(2023, 12, 2), today, None, date(2023, 12, 2), today)
+    assert span_words(years, today) == "the 1093 nights since 2 Dec 2023"

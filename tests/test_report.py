@@ -256,6 +256,7 @@ SCHEMA_KEYS = {
     "boundary_hour",
     "period",
     "nights",
+    "triggers",
     "weekly",
     "trend",
     "hours",

@@ -90,4 +90,4 @@ async def test_screen_keys_in_the_palette_are_plain_and_not_repeated(tmp_path):
         await pilot.press("h")
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Search /" in titles
+        assert "Search notes /" in titles

@@ -62,6 +62,11 @@ async def test_search_finds_an_article_by_a_word_in_its_text(tmp_path):
         assert _shown_slugs(screen) == []
         none = screen.query_one("#learn-none", Static)
         assert none.display and "zzzz-no-such-word" in str(none.render())
+        # Nothing matches: no unrelated article beside the message.
+        assert not screen.query_one("#learn-article").display
+        search.value = "phlebologist"
+        await pilot.pause()
+        assert screen.query_one("#learn-article").display and not none.display
 
 
 def test_find_articles_needs_every_word_in_title_or_text():

@@ -169,6 +169,7 @@ def patterns_json(p: Patterns) -> dict[str, Any]:
         "weekdays": p.weekdays.as_dict(),
         "locations": _tally(p.locations, vocab.LOCATIONS),
         "sides": _tally(p.sides, vocab.SIDES),
+        "triggers": _tally(p.triggers, vocab.TRIGGERS),
         "duration": duration,
         "intensity": _summary(p.intensity),
         "factors": [

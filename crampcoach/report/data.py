@@ -221,6 +221,7 @@ class ReportData:
             Fact("Typical time", p.hours.text),
             Fact("Location", p.locations.text),
             Fact("Side", p.sides.text),
+            Fact("Triggers noted with cramps", p.triggers.text),
         ]
         if p.duration.count:
             facts.append(

@@ -66,6 +66,7 @@ from crampcoach.store.migrations import (
 from crampcoach.store.storage import (
     AtomicJSONStorage,
     describe_os_error,
+    file_signature,
     parse_journal_bytes,
 )
 
@@ -689,6 +690,11 @@ class Journal:
         return settings
 
     # ------------------------------------------------------------ housekeeping
+
+    def changed_since_last_read(self) -> bool:
+        """True when the file on disk is not the one this journal last read or wrote
+        (another process wrote it). One stat, no read: cheap enough to poll every second."""
+        return file_signature(self.path) != self._storage.signature
 
     def raw_bytes_valid(self) -> bool:
         try:

@@ -79,6 +79,7 @@ class CrampCoachApp(App[int]):
         # Deleted episodes, newest last, so u undoes even after leaving History.
         self.deleted_episodes: list[Any] = []
         self._loop_thread: int | None = None
+        self._watch_failed = False
         for theme in THEMES:
             self.register_theme(theme)
         self._settings: Settings | None = None
@@ -131,6 +132,10 @@ class CrampCoachApp(App[int]):
 
             self._catalog = content.load_routines(paths.user_routines_dir(self.data_dir))
         return self._catalog
+
+    def reload_catalog(self) -> None:
+        """Forget the loaded routines; the next use reads the user's files again."""
+        self._catalog = None
 
     # ------------------------------------------------------------ the error boundary
 
@@ -306,12 +311,33 @@ class CrampCoachApp(App[int]):
         self._continue_start()
 
     def _continue_start(self) -> None:
+        if self.startup_error is None:
+            from crampcoach.ui.live import POLL_SECONDS
+
+            self.set_interval(POLL_SECONDS, self.check_journal, name="journal-watch")
         if self.start == "first-aid":  # even with a broken journal: first aid keeps it aside
             self.action_first_aid(self.start_location)
         elif self.startup_error is not None:
             return
         elif not self.settings.welcomed:
             self.open_screen("welcome", "WelcomeScreen")
+
+    def check_journal(self) -> None:
+        """Tell the screen in view when another process wrote the journal."""
+        from crampcoach.store import JournalError
+        from crampcoach.ui.live import JournalChanged
+
+        journal = self.journal
+        if journal is None or self._watch_failed or not journal.changed_since_last_read():
+            return
+        try:
+            # Reading the settings takes in the new file, so one write is one message.
+            self.settings = journal.settings()
+        except (JournalError, OSError) as exc:
+            self._watch_failed = True  # one error screen, not one a second
+            self.show_error(exc)
+            return
+        self.screen.post_message(JournalChanged())
 
     def open_screen(self, module: str, cls: str, *args: Any, **kwargs: Any) -> None:
         """Import a screen only when it opens: heavy screens never slow the start."""
@@ -325,13 +351,6 @@ class CrampCoachApp(App[int]):
         from crampcoach.ui.screens.first_aid import FirstAidScreen
 
         self.push_screen(FirstAidScreen(location=location))
-
-    async def action_quit(self) -> None:
-        """ctrl+q: a screen holding something unsaved (``confirm_quit``) may ask first."""
-        confirm = getattr(self.screen, "confirm_quit", None)
-        if confirm is not None and confirm():
-            return
-        self.exit()
 
     def action_log(self) -> None:
         self.open_screen("log_form", "LogFormScreen")
@@ -407,6 +426,33 @@ class CrampCoachApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Quit (ctrl+q, q) — but never drop typed input without asking, on any form.
+
+        A screen with its own question (first aid: ``confirm_quit``) asks it instead."""
+        confirm = getattr(self.screen, "confirm_quit", None)
+        if confirm is not None and confirm():
+            return
+        unsaved = [s for s in self.screen_stack if getattr(s, "changed", False) is True]
+        if not unsaved:
+            self.exit()
+            return
+        from crampcoach.ui.screens.confirm import ConfirmScreen
+
+        if isinstance(self.screen, ConfirmScreen):
+            return  # already asking something; answer that first
+
+        def answer(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                "What you typed is not saved. Quit and discard it?", yes="Quit", no="Keep editing"
+            ),
+            answer,
+        )
 
     def action_toggle_theme(self) -> None:
         name = THEMES[0].name if self.theme == NIGHT_RED.name else NIGHT_RED.name

@@ -56,7 +56,7 @@ class EpisodeDetailScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         app: Any = self.app
         with VerticalScroll(classes="dialog", id="episode-detail"):
-            yield Static("[b]Episode[/b]  [dim]e edit · x delete · escape close[/dim]")
+            yield Static("[b]Episode[/b]  [$foreground-muted]e edit · x delete · escape close[/]")
             yield Static(
                 user_text(describe(self.episode, app.zone, app.settings.night_boundary_hour))
             )

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from crampcoach.core import vocab
+from crampcoach.core.durations import duration_text
 from crampcoach.core.history import PERIODS, HistoryFilter, filter_episodes, sort_episodes
 from crampcoach.core.models import Episode
 from crampcoach.core.nights import episode_night
@@ -21,7 +22,7 @@ from crampcoach.ui.widgets.text_fields import TextInput
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("night", "Night"),
     ("started", "Started"),
-    ("duration", "Min"),
+    ("duration", "Length"),
     ("side", "Leg"),
     ("where", "Where"),
     ("intensity", "Str"),
@@ -40,7 +41,7 @@ class HistoryScreen(Screen[None]):
         Binding("x", "delete", "Delete", id="delete"),
         Binding("u", "undo", "Undo delete", id="undo"),
         Binding("o", "next_sort", "Sort", id="sort"),
-        Binding("slash", "search", "Search", id="search"),
+        Binding("slash", "search", "Search notes", id="search"),
     ]
 
     def __init__(self) -> None:
@@ -97,7 +98,7 @@ class HistoryScreen(Screen[None]):
             cells = (
                 episode_night(ep, boundary).strftime("%a %d %b"),
                 local.strftime("%d %b %H:%M"),
-                "" if ep.duration_s is None else f"{ep.duration_s / 60:.0f}",
+                "" if ep.duration_s is None else duration_text(ep.duration_s),
                 ep.side or "",
                 ", ".join(vocab.label(x) for x in ep.locations),
                 "" if ep.intensity is None else str(ep.intensity),

@@ -13,9 +13,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from crampcoach.core.dates import day_label
 from crampcoach.core.vocab import label
 from crampcoach.ui.actions import HOME_ACTIONS
-from crampcoach.ui.format import duration_words, local_time, night_name
+from crampcoach.ui.format import duration_words, local_time
 from crampcoach.ui.text import user_markup
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
 from crampcoach.ui.widgets.experiment_line import ExperimentLine
@@ -29,6 +30,8 @@ if TYPE_CHECKING:  # these load with the numbers, after the first frame
 class HomeScreen(Screen[None]):
     TITLE = "crampcoach"
     SUB_TITLE = "Home"
+    # Below 23 rows the cards lose their borders so every action stays on screen (60×20).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (23, "-roomy")]
     BINDINGS = [
         # The footer shows the night-time keys; the menu grid shows them all.
         *(
@@ -57,7 +60,7 @@ class HomeScreen(Screen[None]):
     def _menu() -> Table:
         """Every home key in three columns: one widget, so the first frame stays cheap."""
         items = [(a.key, a.title) for a in HOME_ACTIONS if a.key and a.menu]
-        table = Table.grid(expand=True, padding=(0, 2))
+        table = Table.grid(expand=True, padding=(0, 1))
         for _ in range(3):
             table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         cells = [Text.assemble((key, "bold"), " ", title) for key, title in items]
@@ -68,6 +71,9 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # Paint first, then read the journal: the first frame never waits on data.
         self.call_after_refresh(self.refresh_summary)
+
+    def on_journal_changed(self) -> None:
+        self.refresh_summary()
 
     def refresh_summary(self) -> None:
         """Fill in last night, the counts, the strip and the doctor banner from the journal."""
@@ -97,7 +103,9 @@ class HomeScreen(Screen[None]):
         zone = self.app.zone  # type: ignore[attr-defined]
         last = s.tonight or s.last_night
         heading = "Tonight" if s.tonight else "Last night"
-        lines = [f"[b]{heading}[/b] ({night_name(last.night)})"]
+        today = self.app.now().date()  # type: ignore[attr-defined]
+        # The night's evening date: "Last night · Tue 01 Dec" (with the year if not this year).
+        lines = [f"[b]{heading}[/b] · {day_label(last.night, today)}"]
         if last.had_cramp:
             first = last.episodes[0]
             where = user_markup(", ".join(label(x) for x in first.locations) or "leg")
@@ -106,7 +114,7 @@ class HomeScreen(Screen[None]):
             lines.append(f"Cramp at {local_time(first.started_at, zone)}{more}")
             lines.append(f"{where}, {duration_words(last.total_duration_s)}")
         else:
-            lines.append("No cramp logged. [dim]Press l to log one.[/dim]")
+            lines.append("No cramp logged. [$foreground-muted]Press l to log one.[/]")
             if s.last_episode is not None:
                 ep = s.last_episode
                 lines.append(f"Last episode: {ep.started_at.astimezone(zone):%a %d %b %H:%M}")

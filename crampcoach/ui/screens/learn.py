@@ -113,12 +113,15 @@ class LearnScreen(Screen[None]):
         listing.add_options(Option(a.title, id=a.slug) for a in self.shown)
         none = self.query_one("#learn-none", Static)
         query = self.query_one("#learn-search", Input).value.strip()
+
         # The query is echoed back as typed: plain text, never markup.
         none.update(
             join_text("No article mentions “", user_text(query), "”.") if not self.shown else ""
         )
         none.display = not self.shown
         listing.display = bool(self.shown)
+        # Nothing matches: nothing else shows, so no unrelated article sits beside the message.
+        self.query_one("#learn-article").display = bool(self.shown)
         self._highlight_current()
 
     def _highlight_current(self) -> None:

@@ -91,20 +91,23 @@ class LogFormScreen(Screen[Episode | None]):
             yield Static(id="err-locations", classes="error")
 
             yield Label("When did it start? (type a time; Enter moves on)", classes="field-label")
-            yield TextInput(when, id="when", placeholder="now, 03:10, yesterday 23:40")
+            yield TextInput(
+                when, id="when", placeholder="now, 03:10, yesterday 23:40", compact=True
+            )
             yield Static(id="when-preview", classes="hint")
             yield Static(id="err-when", classes="error")
-            yield Static("Quick picks (click):", classes="hint")
             with Horizontal(id="quick"):
-                yield Button("now", id="quick-now", classes="quick")
+                yield Static("or click:", classes="hint")
+                yield Button("now", id="quick-now", classes="quick", compact=True)
                 for t in QUICK_TIMES:
-                    yield Button(t, id=f"quick-{t.replace(':', '')}", classes="quick")
+                    yield Button(t, id=f"quick-{t.replace(':', '')}", classes="quick", compact=True)
 
             yield Label("How long, in minutes?", classes="field-label")
             yield TextInput(
                 "" if ep is None or ep.duration_s is None else f"{ep.duration_s / 60:g}",
                 id="duration",
                 placeholder="e.g. 2 or 0.5 (leave empty if unsure)",
+                compact=True,
             )
             yield Static(id="err-duration", classes="error")
 
@@ -133,6 +136,8 @@ class LogFormScreen(Screen[Episode | None]):
             self.sub_title = "Edit an episode"
         for button in self.query(".quick").results(Button):
             button.can_focus = False
+        for err in self.query(".error").results(Static):
+            err.display = False  # no blank line until there is something to say
         self._show_intensity()
         self._preview()
         self._initial = self._collect()
@@ -178,7 +183,8 @@ class LogFormScreen(Screen[Episode | None]):
     def _show_intensity(self) -> None:
         shown = "not noted" if self.intensity is None else str(self.intensity)
         self.query_one("#intensity", Static).update(
-            f"[b]How strong?[/b] {shown}  [dim](keys 1–9, 0 for 10, outside text fields)[/dim]"
+            f"[b]How strong?[/b] {shown}  "
+            "[$foreground-muted](keys 1–9, 0 for 10, outside text fields)[/]"
         )
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -229,11 +235,13 @@ class LogFormScreen(Screen[Episode | None]):
     def _show_problems(self, problems: list[Problem]) -> None:
         for err in self.query(".error").results(Static):
             err.update("")
+            err.display = False
         for p in problems:
             target = ERROR_FIELD.get(p.field, p.field)
             widgets = self.query(f"#err-{target}")
             if widgets:  # messages may quote what was typed: plain text, never markup
                 widgets.first(Static).update(user_text(p.message))
+                widgets.first(Static).display = True
         if problems:
             self.notify("Please check the marked fields.", severity="warning")
 

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tab, Tabs
 
 from crampcoach.core import vocab
+from crampcoach.core.dates import day_label
 from crampcoach.core.patterns import (
     MIN_NIGHTS_PER_SIDE,
     WEEKDAYS,
@@ -25,7 +26,6 @@ from crampcoach.core.patterns import (
     Patterns,
     compute_patterns,
     format_duration,
-    format_night,
     index_episodes,
     percent,
     plural,
@@ -89,6 +89,7 @@ class PatternsScreen(Screen[None]):
             with Horizontal(id="pt-where-row", classes="pair"):
                 yield Static(id="pt-locations", classes="chart")
                 yield Static(id="pt-sides", classes="chart")
+            yield Static(id="pt-triggers", classes="chart")
             yield Static(id="pt-typical", classes="chart")
             yield Static(id="pt-factors", classes="chart")
             yield Static(id="pt-bedtime", classes="chart")
@@ -108,6 +109,9 @@ class PatternsScreen(Screen[None]):
         self.query_one("#patterns", VerticalScroll).focus()
 
     def on_screen_resume(self) -> None:
+        self.load()
+
+    def on_journal_changed(self) -> None:
         self.load()
 
     def load(self) -> None:
@@ -205,6 +209,7 @@ class PatternsScreen(Screen[None]):
         self._set("#pt-hours", self.hour_chart(p, w))
         self._set("#pt-locations", self.tally("Where", p.locations, vocab.LOCATIONS))
         self._set("#pt-sides", self.tally("Which leg", p.sides, vocab.SIDES))
+        self._set("#pt-triggers", self.tally("Noted with cramps", p.triggers, vocab.TRIGGERS))
         self._set("#pt-typical", self.typical(p))
         self._set("#pt-factors", self.factors(p, w))
         self._set("#pt-bedtime", self.bedtime(p, w))
@@ -218,11 +223,9 @@ class PatternsScreen(Screen[None]):
 
     def headline(self, p: Patterns) -> str:
         n = p.nights
-        if p.period.days is None:
-            since = p.period.tracked_from or p.period.first_night
-            span = f"the {plural(p.period.tracked_nights, 'night')} since {format_night(since)}"
-        else:
-            span = f"the last {p.period.days} nights"
+        from crampcoach.core.pattern_words import span_words
+
+        span = span_words(p.period, self.app.now().date())  # type: ignore[attr-defined]
         trend = p.trend.text[0].upper() + p.trend.text[1:]
         arrow = {"up": "▲", "down": "▼", "same": "="}[p.trend.direction]
         return (
@@ -232,19 +235,63 @@ class PatternsScreen(Screen[None]):
         )
 
     def weekly_chart(self, p: Patterns, width: int) -> str:
+        from crampcoach.core.pattern_months import bars_fit
+
         weeks = list(p.weekly)
-        col = max(1, min(10, width // max(1, len(weeks))))
-        if len(weeks) * col > width:
-            weeks = weeks[-width:]
+        if not bars_fit(len(weeks), width) and p.period.tracked_from is not None:
+            return self.monthly_chart(p, width)
+        col = max(2, min(10, width // max(1, len(weeks))))
         values = [wk.cramp_nights if wk.tracked_nights else None for wk in weeks]
         rows = charts.column_rows(values, height=4, col_width=col, scale=7, gap=max(1, col // 4))
-        lines = [_title("Cramp nights per week") + charts.paint("  one bar = 7 nights", "dim")]
-        if col >= 2:
-            lines.append(charts.count_row(values, col))
+        lines = [
+            _title("Cramp nights per week")
+            + charts.paint("  one bar = 7 nights", "$foreground-muted")
+        ]
+        lines.append(charts.count_row(values, col))
         lines += rows
         lines += [
             charts.paint(row, charts.CALM)
             for row in charts.date_rows([wk.first_night for wk in weeks], col)
+        ]
+        return "\n".join(lines)
+
+    def monthly_chart(self, p: Patterns, width: int) -> str:
+        """Years of nights: one bar per month, the most recent months that fit."""
+        from crampcoach.core.pattern_months import monthly
+
+        assert self._index is not None and p.period.tracked_from is not None
+        months = list(monthly(self._index, p.period.tracked_from, p.period.last_night))
+        shown = months[-max(1, width // 2) :]
+        col = max(2, min(10, width // len(shown)))
+        values = [m.cramp_nights for m in shown]
+        rows = charts.column_rows(values, height=4, col_width=col, scale=31, gap=1)
+        more = f", the last {len(shown)} months" if len(shown) < len(months) else ""
+        lines = [
+            _title("Cramp nights per month")
+            + charts.paint(f"  one bar = a month{more}", "$foreground-muted")
+        ]
+        if col >= 3:
+            lines.append(charts.count_row(values, col))
+        lines += rows
+        month_row = charts.labels_row(
+            [
+                charts.MONTHS[m.first_night.month - 1][: col - 1]
+                if col < 4
+                else charts.MONTHS[m.first_night.month - 1]
+                for m in shown
+            ],
+            col,
+        )
+        years = [
+            # The first month's year only when it is not about to collide with January's.
+            str(m.first_night.year)
+            if m.first_night.month == 1 or (i == 0 and m.first_night.month <= 9)
+            else ""
+            for i, m in enumerate(shown)
+        ]
+        lines += [
+            charts.paint(month_row, charts.CALM),
+            charts.paint(charts.labels_row(years, col), charts.CALM),
         ]
         return "\n".join(lines)
 
@@ -290,7 +337,9 @@ class PatternsScreen(Screen[None]):
         outside = p.hours.total - sum(counts)
         if outside:
             lines.append(
-                charts.paint(f"+ {plural(outside, 'episode')} between 12:00 and 18:00", "dim")
+                charts.paint(
+                    f"+ {plural(outside, 'episode')} between 12:00 and 18:00", "$foreground-muted"
+                )
             )
         return "\n".join(lines)
 
@@ -335,7 +384,7 @@ class PatternsScreen(Screen[None]):
             lines.append(
                 charts.paint(
                     f"Longest: {format_duration(p.longest.episode.duration_s)}, "
-                    f"night of {format_night(p.longest.night)}",
+                    f"night of {day_label(p.longest.night, self.app.now().date(), weekday=False)}",
                     charts.CALM,
                 )
             )
@@ -352,7 +401,10 @@ class PatternsScreen(Screen[None]):
         ]
 
     def factors(self, p: Patterns, width: int) -> str:
-        lines = [_title("Evenings and cramp nights") + charts.paint("  from your check-ins", "dim")]
+        lines = [
+            _title("Evenings and cramp nights")
+            + charts.paint("  from your check-ins", "$foreground-muted")
+        ]
         ready = [f for f in p.factors if f.enough]
         waiting = [f for f in p.factors if f.comparable and not f.enough]
         only = [f for f in p.factors if not f.comparable]
@@ -407,7 +459,10 @@ class PatternsScreen(Screen[None]):
         return "\n".join(lines)
 
     def relief(self, p: Patterns, width: int) -> str:
-        lines = [_title("What helped") + charts.paint("  median length of the cramp", "dim")]
+        lines = [
+            _title("What helped")
+            + charts.paint("  median length of the cramp", "$foreground-muted")
+        ]
         timed = [r for r in p.relief if r.median_duration_s is not None]
         if not timed:
             lines.append(
@@ -430,7 +485,11 @@ class PatternsScreen(Screen[None]):
 
     def streaks(self, p: Patterns) -> str:
         s = p.streaks
-        since = f" (since {format_night(s.current_since)})" if s.current and s.current_since else ""
+        since = (
+            f" (since {day_label(s.current_since, self.app.now().date(), weekday=False)})"
+            if s.current and s.current_since
+            else ""
+        )
         return "\n".join(
             [
                 _title("Cramp-free nights"),

@@ -79,6 +79,8 @@ class RoutinesScreen(Screen[None]):
         table.add_column("Kind", key="kind")
         table.add_column("Length", key="length")
         table.add_column("Last done", key="last")
+        # Each opening reads the user's routine files again: a fixed file shows at once.
+        self.app.reload_catalog()  # type: ignore[attr-defined]
         self.refresh_table()
         table.focus()
 

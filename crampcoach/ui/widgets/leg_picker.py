@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -61,26 +61,27 @@ class LegPicker(Widget, can_focus=True):
         self.prefilled = False
         return True
 
-    def render(self) -> Text:
-        line = Text()
-        line.append("Which leg?  ", style="bold")
-        for key, side in SIDE_KEYS.items():
-            self._choice(line, key, side, self.side == side)
-        line.append("\nWhere?  ", style="bold")
-        for key, place in PLACE_KEYS.items():
-            self._choice(line, key, vocab.label(place), place in self.locations)
-        line.append("\n")
+    def render(self) -> Content:
+        # Our own words only (vocabulary labels), so markup is safe here.
+        parts = ["[b]Which leg?[/b]  "]
+        parts += [self._choice(key, side, self.side == side) for key, side in SIDE_KEYS.items()]
+        parts.append("\n[b]Where?[/b]  ")
+        parts += [
+            self._choice(key, vocab.label(place), place in self.locations)
+            for key, place in PLACE_KEYS.items()
+        ]
+        parts.append("\n")
         if self.prefilled:
-            line.append(as_last_time(self.side, self.locations), style="italic")
-            line.append(" — press a key to change", style="dim")
+            parts.append(f"[i]{as_last_time(self.side, self.locations)}[/i]")
+            parts.append("[$foreground-muted] — press a key to change[/]")
         elif not self.locations:
-            line.append("No place chosen yet", style="italic")
+            parts.append("[i]No place chosen yet[/i]")
         else:
             chosen = ", ".join(vocab.label(p) for p in self.locations)
-            line.append(f"Chosen: {self.side or 'leg not noted'}, {chosen}", style="italic")
-        return line
+            parts.append(f"[i]Chosen: {self.side or 'leg not noted'}, {chosen}[/i]")
+        return Content.from_markup("".join(parts))
 
     @staticmethod
-    def _choice(line: Text, key: str, word: str, on: bool) -> None:
-        line.append(f"{key} ", style="bold underline")
-        line.append(("● " if on else "○ ") + word + "  ", style="bold reverse" if on else "")
+    def _choice(key: str, word: str, on: bool) -> str:
+        mark = f"[b reverse]● {word}[/]" if on else f"○ {word}"
+        return f"[b u]{key}[/] {mark}  "

@@ -1,0 +1,146 @@
+"""The night index: episodes grouped by night, and the windows patterns look at.
+
+Split out of ``crampcoach.core.patterns``, which re-exports every name.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from crampcoach.core.models import Episode
+from crampcoach.core.nights import DEFAULT_BOUNDARY_HOUR, episode_night, night_of, zone_for
+
+# ---------------------------------------------------------------- the night index
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedEpisode:
+    """An episode with its night and local starting hour, computed once."""
+
+    episode: Episode
+    night: date
+    hour: int
+
+
+class NightIndex:
+    """Episodes grouped by night, sorted, with fast range counts.
+
+    Build it once (:func:`index_episodes`) and hand it to the functions here and to
+    the doctor rules; the night of each episode is computed only once.
+    """
+
+    __slots__ = ("_woke_keys", "boundary_hour", "by_night", "items", "night_keys")
+
+    def __init__(self, items: list[LoggedEpisode], boundary_hour: int) -> None:
+        items.sort(key=lambda item: (item.night, item.episode.started_at))
+        self.items: tuple[LoggedEpisode, ...] = tuple(items)
+        self.boundary_hour = boundary_hour
+        by_night: dict[date, list[LoggedEpisode]] = {}
+        woke: list[date] = []
+        for item in items:
+            bucket = by_night.get(item.night)
+            if bucket is None:
+                by_night[item.night] = [item]
+            else:
+                bucket.append(item)
+        for night, bucket in by_night.items():
+            if any(i.episode.woke_me for i in bucket):
+                woke.append(night)
+        self.by_night: dict[date, list[LoggedEpisode]] = by_night
+        self.night_keys: list[date] = list(by_night)  # already sorted
+        self._woke_keys = woke
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def first_night(self) -> date | None:
+        return self.night_keys[0] if self.night_keys else None
+
+    def between(self, first: date, last: date) -> Sequence[LoggedEpisode]:
+        """Episodes of the nights ``first`` to ``last`` (both included)."""
+        if not self.items or first > last:
+            return ()
+        lo = bisect_left(self.items, first, key=lambda i: i.night)
+        hi = bisect_right(self.items, last, key=lambda i: i.night)
+        return self.items[lo:hi]
+
+    def cramp_nights(self, first: date, last: date) -> int:
+        """How many nights from ``first`` to ``last`` had at least one episode."""
+        if first > last:
+            return 0
+        return bisect_right(self.night_keys, last) - bisect_left(self.night_keys, first)
+
+    def woke_nights(self, first: date, last: date) -> int:
+        """How many nights from ``first`` to ``last`` had an episode that woke the user."""
+        if first > last:
+            return 0
+        return bisect_right(self._woke_keys, last) - bisect_left(self._woke_keys, first)
+
+    def cramp_nights_list(self, first: date, last: date) -> list[date]:
+        lo = bisect_left(self.night_keys, first)
+        hi = bisect_right(self.night_keys, last)
+        return self.night_keys[lo:hi]
+
+    def has_cramp(self, night: date) -> bool:
+        return night in self.by_night
+
+
+def index_episodes(
+    episodes: Iterable[Episode], boundary_hour: int = DEFAULT_BOUNDARY_HOUR
+) -> NightIndex:
+    """Compute each episode's night (in its own recorded zone) and local hour, once."""
+    items: list[LoggedEpisode] = []
+    append = items.append
+    for episode in episodes:
+        night = episode_night(episode, boundary_hour)
+        # The local hour in the same zone the night was computed in. episode_night
+        # already converted once; converting again is cheap next to the rest.
+        local_hour = _local_hour(episode)
+        append(LoggedEpisode(episode, night, local_hour))
+    return NightIndex(items, boundary_hour)
+
+
+_ZONES: dict[str, tzinfo | None] = {}
+
+
+def _zone(tz: str | None) -> tzinfo | None:
+    if not tz:
+        return None
+    zone = _ZONES.get(tz, False)
+    if zone is False:
+        zone = _ZONES[tz] = zone_for(tz)
+    return zone  # type: ignore[return-value]
+
+
+def _local_hour(episode: Episode) -> int:
+    zone = _zone(episode.tz)
+    if zone is None:
+        return episode.started_at.hour
+    return episode.started_at.astimezone(zone).hour
+
+
+def local_start(item: LoggedEpisode | Episode) -> datetime:
+    """When an episode began, in its own recorded zone (or its stored offset)."""
+    episode = item.episode if isinstance(item, LoggedEpisode) else item
+    zone = _zone(episode.tz)
+    return episode.started_at.astimezone(zone) if zone is not None else episode.started_at
+
+
+def reference_night(now: datetime, boundary_hour: int = DEFAULT_BOUNDARY_HOUR) -> date:
+    """The night that contains ``now`` (in ``now``'s own zone): windows end with it."""
+    return night_of(now, None, boundary_hour)
+
+
+def settled_night(now: datetime, boundary_hour: int = DEFAULT_BOUNDARY_HOUR) -> date:
+    """The latest night whose local midnight has passed (it has been slept through)."""
+    ref = reference_night(now, boundary_hour)
+    return ref if now.date() > ref else ref - timedelta(days=1)
+
+
+def window(last: date, count: int) -> tuple[date, date]:
+    """First and last night of the ``count`` nights ending with ``last``."""
+    return last - timedelta(days=max(count, 1) - 1), last

@@ -1,0 +1,70 @@
+"""Live journal: a cramp written by another process shows on the open screen without a key."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from crampcoach.ui.screens.home import HomeScreen
+from crampcoach.ui.screens.log_form import LogFormScreen
+from tests.ui_support import episode, make_app, open_journal
+
+
+async def _tick(pilot, app) -> None:
+    # What the one-second interval does, without waiting on the wall clock.
+    app.check_journal()
+    for _ in range(3):
+        await pilot.pause()
+
+
+async def test_home_shows_a_cramp_logged_elsewhere(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        last = app.screen.query_one("#last-night", Static)
+        assert "No cramp logged" in str(last.render())
+        await _tick(pilot, app)  # nothing changed: nothing happens
+        assert "No cramp logged" in str(last.render())
+        other = open_journal(tmp_path)  # a second process: `crampcoach log`
+        other.add_episode(episode("2026-11-22 03:10", side="left", locations=["calf"]))
+        await _tick(pilot, app)
+        assert isinstance(app.screen, HomeScreen)
+        assert "Cramp at 03:10" in str(last.render())
+
+
+async def test_the_poll_is_on_a_one_second_interval(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        timers = [t for t in app._timers if t.name == "journal-watch"]
+        assert len(timers) == 1 and timers[0]._interval <= 2
+
+
+async def test_a_form_keeps_what_is_typed_when_the_journal_changes(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("l", "c")
+        app.screen.query_one("#duration", Input).value = "3"
+        open_journal(tmp_path).add_episode(episode("2026-11-21 23:00", side="right"))
+        await _tick(pilot, app)
+        assert isinstance(app.screen, LogFormScreen)
+        assert app.screen.query_one("#duration", Input).value == "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert len(open_journal(tmp_path).episodes()) == 2
+
+
+async def test_a_journal_broken_elsewhere_shows_one_error_screen(tmp_path):
+    from crampcoach import paths
+    from crampcoach.ui.screens.error import ErrorScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        paths.journal_path(tmp_path).write_text("{not json")  # another tool broke it
+        await _tick(pilot, app)
+        await _tick(pilot, app)
+        assert isinstance(app.screen, ErrorScreen)
+        assert sum(isinstance(s, ErrorScreen) for s in app.screen_stack) == 1
