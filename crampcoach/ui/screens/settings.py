@@ -434,8 +434,7 @@ class SettingsScreen(Screen[None]):
         self._export_to(target)
 
     def _export_to(self, target: Path) -> None:
-        from crampcoach.store.atomic import atomic_write
-        from crampcoach.store.transfer import export_csv, export_json
+        from crampcoach.store import atomic_write, export_csv, export_json
 
         app: Any = self.app
         episodes = app.guard(app.journal.episodes)
@@ -455,7 +454,7 @@ class SettingsScreen(Screen[None]):
         self._result("export-result", f"Exported {len(episodes)} episode(s) to {target}.")
 
     def action_import(self) -> None:
-        from crampcoach.store.transfer import ImportRefused, read_import_file
+        from crampcoach.store import ImportRefused, read_import_file
 
         app: Any = self.app
         text = self.query_one("#import-path", Input).value
