@@ -152,6 +152,12 @@ def test_store_and_report_do_not_import_textual():
     assert not any(m.startswith("crampcoach.ui") for m in loaded)
 
 
+def test_report_loads_no_storage_or_terminal_libraries():
+    loaded = _modules_after("import crampcoach.report")
+    heavy = ("textual", "tinydb", "rich", "orjson", "platformdirs")
+    assert sorted(m for m in loaded if m.split(".")[0] in heavy) == []
+
+
 def test_command_line_subcommands_do_not_import_textual(tmp_path):
     loaded = _modules_after(
         "import sys\nfrom crampcoach.cli import main\n"
