@@ -358,7 +358,7 @@ def checkin_from_dict(raw: Mapping[str, Any]) -> CheckIn:
         except ValueError:
             problems.append(Problem("night", f"'{night_raw}' is not a date like 2026-11-21"))
     water = _int(raw, "water_glasses", 0, 40, problems, "use 0 to 40 glasses")
-    flags = {key: _bool(raw, key, False, problems) for key in CHECKIN_FACTORS}
+    flags: dict[str, Any] = {key: _bool(raw, key, False, problems) for key in CHECKIN_FACTORS}
     if problems or night is None:
         raise ValidationError(problems)
     kwargs: dict[str, Any] = {"id": str(raw["id"])} if raw.get("id") else {}

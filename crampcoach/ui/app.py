@@ -146,7 +146,8 @@ class CrampCoachApp(App[int]):
         self.push_screen(ErrorScreen(error))
 
     def save_settings(self, settings: Settings) -> bool:
-        saved = self.guard(lambda: self.journal.save_settings(settings)) if self.journal else None
+        journal = self.journal
+        saved = self.guard(lambda: journal.save_settings(settings)) if journal else None
         if saved is None:
             return False
         self.settings = saved

@@ -270,7 +270,10 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            removed = app.guard(lambda: app.journal.delete_episode(episode.id))
+            journal = app.journal
+            if journal is None:
+                return
+            removed = app.guard(lambda: journal.delete_episode(episode.id))
             if removed is not None:
                 app.deleted_episodes.append(removed)
                 app.notify("Deleted. Press u to undo.")
@@ -283,8 +286,10 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         if not app.deleted_episodes:
             app.notify("Nothing to undo.")
             return
-        episode = app.deleted_episodes[-1]
-        if app.guard(lambda: app.journal.add_episode(episode)) is not None:
+        episode, journal = app.deleted_episodes[-1], app.journal
+        if journal is None:
+            return
+        if app.guard(lambda: journal.add_episode(episode)) is not None:
             app.deleted_episodes.pop()
             app.notify("Restored.")
         self.reload()
