@@ -73,7 +73,8 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
     ("check-in", "c", "Glasses of water"),
     ("routines", "r", "Pick one with"),
     ("learn", "i", "What is a leg cramp"),
-    ("settings", "s", "Doctor advice thresholds"),
+    ("settings", "s", "Look and sound"),
+    ("settings filled", "s", "Doctor advice thresholds"),
     ("help", "?", "This help"),
     ("first aid", "f", "Where does it hurt"),
 )
