@@ -10,10 +10,13 @@ from hypothesis import strategies as st
 from crampcoach.core import vocab
 from crampcoach.core.history import (
     PERIODS,
+    SORT_KEYS,
     HistoryFilter,
     filter_episodes,
     filter_indexed,
     index_episodes,
+    sort_episodes,
+    sort_indexed,
 )
 from crampcoach.core.models import Episode
 from tests.ui_support import NOW, ZONE
@@ -44,11 +47,18 @@ def test_index_matches_plain_filter(period, location, text, boundary):
     episodes = _episodes(400)
     flt = HistoryFilter(period, location, text)
     expected = filter_episodes(episodes, flt, NOW, boundary)
-    assert filter_indexed(index_episodes(episodes, boundary), flt, NOW, boundary) == expected
+    found = filter_indexed(index_episodes(episodes, boundary), flt, NOW, boundary)
+    assert [i.episode for i in found] == expected
+    for key in (*SORT_KEYS, "unknown"):
+        for descending in (True, False):
+            assert sort_indexed(found, key, descending) == sort_episodes(expected, key, descending)
 
 
 def test_notes_search_ignores_case():
     episodes = _episodes(10)
-    found = filter_indexed(index_episodes(episodes), HistoryFilter(text="woke at night"), NOW)
+    found = [
+        i.episode
+        for i in filter_indexed(index_episodes(episodes), HistoryFilter(text="woke at night"), NOW)
+    ]
     assert found and all(ep.notes == "Woke at NIGHT" for ep in found)
     assert filter_episodes(episodes, HistoryFilter(text="WOKE"), NOW) == found

@@ -70,13 +70,17 @@ class IndexedEpisode:
     episode: Episode
     night: date
     folded_notes: str
+    started_ts: float  # timestamps sort far faster than aware datetimes compare
 
 
 def index_episodes(episodes: Sequence[Episode], boundary_hour: int = 12) -> list[IndexedEpisode]:
     """Precompute each episode's night and case-folded notes (done once, off the UI thread),
     so a keystroke in the search box only compares strings."""
     return [
-        IndexedEpisode(ep, episode_night(ep, boundary_hour), ep.notes.casefold()) for ep in episodes
+        IndexedEpisode(
+            ep, episode_night(ep, boundary_hour), ep.notes.casefold(), ep.started_at.timestamp()
+        )
+        for ep in episodes
     ]
 
 
@@ -85,7 +89,7 @@ def filter_indexed(
     flt: HistoryFilter,
     now: datetime,
     boundary_hour: int = 12,
-) -> list[Episode]:
+) -> list[IndexedEpisode]:
     """The same answer as ``filter_episodes`` over the indexed episodes, without recomputing."""
     days = PERIODS.get(flt.period)
     first_night = None
@@ -94,9 +98,19 @@ def filter_indexed(
     needle = flt.text.strip().casefold()
     location = flt.location
     return [
-        item.episode
+        item
         for item in index
         if (first_night is None or item.night >= first_night)
         and (not location or location in item.episode.locations)
         and (not needle or needle in item.folded_notes)
     ]
+
+
+def sort_indexed(items: Sequence[IndexedEpisode], key: str, descending: bool) -> list[Episode]:
+    """``sort_episodes`` over indexed episodes: the same order, faster by start time."""
+    if key not in SORT_KEYS or key == "started":
+        ordered = sorted(items, key=lambda i: i.started_ts, reverse=descending)
+    else:
+        by = SORT_KEYS[key]
+        ordered = sorted(items, key=lambda i: by(i.episode), reverse=descending)
+    return [i.episode for i in ordered]

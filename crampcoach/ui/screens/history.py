@@ -20,7 +20,7 @@ from crampcoach.core.history import (
     IndexedEpisode,
     filter_indexed,
     index_episodes,
-    sort_episodes,
+    sort_indexed,
 )
 from crampcoach.core.models import Episode
 from crampcoach.core.nights import episode_night
@@ -41,7 +41,7 @@ SORTABLE = ("started", "duration", "side", "where", "intensity", "flags")
 # Rows go into the table a page at a time, as the user scrolls: building thousands of
 # DataTable rows is what made History slow with years of data. Filters, search and sort
 # still run over every episode.
-PAGE = 50
+PAGE = 30
 # Load the next page when the cursor or the scroll position is this close to the end.
 AHEAD = 10
 
@@ -131,7 +131,7 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         app = self.cc_app
         boundary = app.settings.night_boundary_hour
         shown = filter_indexed(self._index, self.filter, app.now(), boundary)
-        self._shown = sort_episodes(shown, self.sort_key, self.descending)
+        self._shown = sort_indexed(shown, self.sort_key, self.descending)
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
