@@ -8,13 +8,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from crampcoach import paths
-from crampcoach.cli import EXIT_OK, BadInput, CommandFailed
 from crampcoach.core.errors import ValidationError
 from crampcoach.core.models import Episode, episode_from_dict
 from crampcoach.core.nights import episode_night
 from crampcoach.core.times import to_iso, zone_name
 from crampcoach.core.vocab import label
 from crampcoach.core.when import WhenError, parse_when
+from crampcoach.exits import EXIT_OK, BadInput, CommandFailed
 from crampcoach.localzone import local_zone, now_local
 from crampcoach.store import Journal
 

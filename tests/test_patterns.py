@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -375,16 +373,6 @@ def test_nightly_factory_ten_years_runs():
 
 
 # ---------------------------------------------------------------- purity
-
-
-def test_core_imports_stdlib_only():
-    code = (
-        "import sys, crampcoach.core.patterns, crampcoach.core.doctor, crampcoach.core.stats;"
-        "bad=[m for m in ('textual','tinydb','rich','orjson','platformdirs') if m in sys.modules];"
-        "print(bad); sys.exit(1 if bad else 0)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_format_helpers():

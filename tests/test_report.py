@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from datetime import date, timedelta
 
 import pytest
@@ -236,16 +234,6 @@ def test_svg_escapes_and_scales():
     assert "<script" not in svg
     with pytest.raises(ValueError):
         bar_chart([1], [], title="t")
-
-
-def test_report_imports_are_light():
-    code = (
-        "import sys, crampcoach.report;"
-        "bad=[m for m in ('textual','tinydb','rich','orjson','platformdirs') if m in sys.modules];"
-        "print(bad); sys.exit(1 if bad else 0)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # ---------------------------------------------------------------- stats --json

@@ -9,7 +9,15 @@ from textual.widgets import DataTable, Input, Select, SelectionList, Static, Tex
 from crampcoach.ui.screens.history import HistoryScreen
 from crampcoach.ui.screens.home import HomeScreen
 from crampcoach.ui.screens.log_form import LogFormScreen
-from tests.ui_support import NOW, ZONE, episode, make_app, open_journal, sample_episodes
+from tests.ui_support import (
+    NOW,
+    ZONE,
+    episode,
+    make_app,
+    open_journal,
+    sample_episodes,
+    settle,
+)
 
 
 async def test_home_shows_last_night_and_counts(tmp_path):
@@ -185,7 +193,7 @@ async def test_history_newest_first_edit_delete_undo(tmp_path):
     app = make_app(tmp_path, episodes=sample_episodes())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 5
@@ -193,21 +201,21 @@ async def test_history_newest_first_edit_delete_undo(tmp_path):
         assert first.started_at.astimezone(ZONE).strftime("%d %H:%M") == "22 03:10"
         # Edit in the same form.
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, LogFormScreen)
         app.screen.query_one("#duration", Input).value = "9"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         # Delete after a confirmation, then undo.
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert table.row_count == 4
         assert len(open_journal(tmp_path).episodes()) == 4
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert table.row_count == 5
     episodes = open_journal(tmp_path).episodes()
     assert len(episodes) == 5
@@ -218,11 +226,11 @@ async def test_history_delete_can_be_refused(tmp_path):
     app = make_app(tmp_path, episodes=sample_episodes())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
     assert len(open_journal(tmp_path).episodes()) == 5
 
 
@@ -230,26 +238,26 @@ async def test_history_filters_and_sort(tmp_path):
     app = make_app(tmp_path, episodes=sample_episodes())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         table = screen.query_one(DataTable)
         screen.query_one("#location", Select).value = "calf"
-        await pilot.pause()
+        await settle(pilot)
         assert table.row_count == 3
         screen.query_one("#period", Select).value = "7 nights"
-        await pilot.pause()
+        await settle(pilot)
         assert table.row_count == 2
         screen.query_one("#location", Select).clear()
         screen.query_one("#period", Select).value = "all"
         await pilot.press("slash")
         await pilot.press(*"walk")
-        await pilot.pause()
+        await settle(pilot)
         assert table.row_count == 1
         screen.query_one("#text", Input).value = ""
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("escape")  # leaves the search box first
         await pilot.press("o")  # sort by duration, longest first
-        await pilot.pause()
+        await settle(pilot)
         assert screen.sort_key == "duration"
         assert screen.current().duration_s == 180
 
@@ -258,7 +266,7 @@ async def test_history_empty_state_says_what_to_do(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         assert "Press escape, then l" in str(app.screen.query_one("#empty", Static).render())
 
 
@@ -266,12 +274,12 @@ async def test_enter_shows_the_episode(tmp_path):
     app = make_app(tmp_path, episodes=sample_episodes())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.__class__.__name__ == "EpisodeDetailScreen"
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
 
 

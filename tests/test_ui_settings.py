@@ -18,7 +18,15 @@ from crampcoach.ui.screens.settings import (
     parse_thresholds,
     read_form,
 )
-from tests.ui_support import NOW, ZONE, FakeClock, make_app, open_journal, sample_episodes
+from tests.ui_support import (
+    NOW,
+    ZONE,
+    FakeClock,
+    make_app,
+    open_journal,
+    sample_episodes,
+    settle,
+)
 
 NIGHT_RED = "crampcoach-night-red"
 
@@ -35,7 +43,7 @@ def reopen(root: Path):
 async def open_settings(pilot) -> SettingsScreen:
     await pilot.pause()
     await pilot.press("s")
-    await pilot.pause()
+    await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, SettingsScreen)
     return screen

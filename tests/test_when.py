@@ -249,6 +249,9 @@ def test_naive_times_are_refused() -> None:
         require_aware(datetime(2026, 1, 1), "start")
     with pytest.raises(ValueError):
         from_iso("not a time")
+    with pytest.raises(NaiveTimeError):
+        duration_s(datetime(2026, 1, 1), datetime(2026, 1, 1, 1, tzinfo=UTC))
+    assert from_iso("2026-11-22T02:10:00Z") == datetime(2026, 11, 22, 2, 10, tzinfo=UTC)
 
 
 def test_duration_is_elapsed_time_across_offsets() -> None:

@@ -109,6 +109,13 @@ def snapshot_root(name: str, theme: str) -> Path:
     return root
 
 
+async def settle(pilot: Any) -> None:
+    """Let screens that read the journal in workers finish and paint what they read."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def opening(*keys: str):
     """A snap_compare ``run_before`` that presses ``keys``, stops cursors blinking and lets
     screens that read the journal after their first paint settle."""
@@ -119,7 +126,8 @@ def opening(*keys: str):
             await pilot.press(key)
             await pilot.pause()
         freeze_blink(pilot.app)
-        for _ in range(3):
+        await settle(pilot)
+        for _ in range(2):
             await pilot.pause()
 
     return run_before

@@ -6,7 +6,7 @@ Pure: the caller hands in ``now`` (aware, local) and the local zone.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from crampcoach.core.times import (
     LocalResolution,
@@ -78,8 +78,7 @@ def _parse_when(text: str, now: datetime, zone: tzinfo, boundary_hour: int) -> L
         return _checked(LocalResolution(value), now, text)
     if len(raw) == 10:  # a bare date is not an instant
         raise WhenError(f"'{text}' has no time of day; use {ALLOWED}")
-    day: date = value.date()
-    return _checked(resolve_local(day, value.time(), zone), now, text)
+    return _checked(resolve_local(value.date(), value.time(), zone), now, text)
 
 
 def _checked(res: LocalResolution, now: datetime, text: str) -> LocalResolution:

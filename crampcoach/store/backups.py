@@ -168,7 +168,7 @@ def has_stale_temps(folder: Path) -> bool:
 
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Delete backup temp files a killed writer left behind. Call only under the lock."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for tmp in folder.glob(f".{PREFIX}*{TEMP_SUFFIX}"):

@@ -69,7 +69,9 @@ def parse_journal_bytes(raw: bytes) -> dict[str, Any]:
 
 
 def dump_journal(data: dict[str, Any]) -> bytes:
-    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
+    # Keys keep TinyDB's insertion order: sorting them every save cost about as much as the
+    # write itself with years of records, and nothing reads the file in key order.
+    return orjson.dumps(data)
 
 
 _WRITE_ERRORS = {

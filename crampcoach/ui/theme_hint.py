@@ -22,7 +22,7 @@ def read_hint(root: Path) -> str | None:
 
 
 def write_hint(root: Path, theme: str) -> None:
-    from crampcoach.store.atomic import atomic_write
+    from crampcoach.store import atomic_write
 
     try:
         if read_hint(root) != theme:

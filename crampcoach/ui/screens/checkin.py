@@ -181,7 +181,7 @@ class CheckInScreen(Screen[CheckIn | None]):
             self.notify("Please check the number of glasses.", severity="warning")
             return
         assert self.night is not None
-        flags = {key: bool(data[key]) for key in CHECKIN_FACTORS}
+        flags: dict[str, Any] = {key: bool(data[key]) for key in CHECKIN_FACTORS}
         kwargs: dict[str, Any] = {"id": self.existing.id} if self.existing else {}
         checkin = CheckIn(night=self.night, water_glasses=water, **flags, **kwargs)
         app: Any = self.app

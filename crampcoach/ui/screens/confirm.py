@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -71,7 +73,7 @@ class ChoiceScreen(ModalScreen[int | None]):
 
 
 def dismiss_unless_changed(
-    screen: Screen[object], changed: bool, question: str, yes: str = "Discard", no: str = "Keep"
+    screen: Screen[Any], changed: bool, question: str, yes: str = "Discard", no: str = "Keep"
 ) -> None:
     """Leave a form at once if nothing changed; otherwise ask first (escape in every form)."""
     if not changed:

@@ -214,7 +214,7 @@ class DoctorScreen(Screen[None]):
 
     def action_write_report(self) -> None:
         from crampcoach.stats_text import report_output
-        from crampcoach.store.atomic import atomic_write
+        from crampcoach.store import atomic_write
 
         app: Any = self.app
         now = app.now()

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.durations import duration_text
-from crampcoach.core.history import PERIODS, HistoryFilter, filter_episodes, sort_episodes
+from crampcoach.core.history import (
+    PERIODS,
+    HistoryFilter,
+    IndexedEpisode,
+    filter_indexed,
+    index_episodes,
+    sort_indexed,
+)
 from crampcoach.core.models import Episode
 from crampcoach.core.nights import episode_night
+from crampcoach.ui.boundary import guarded
 from crampcoach.ui.text import user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.text_fields import TextInput
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -30,9 +41,15 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("notes", "Notes"),
 )
 SORTABLE = ("started", "duration", "side", "where", "intensity", "flags")
+# Rows go into the table a page at a time, as the user scrolls: building thousands of
+# DataTable rows is what made History slow with years of data. Filters, search and sort
+# still run over every episode.
+PAGE = 30
+# Load the next page when the cursor or the scroll position is this close to the end.
+AHEAD = 10
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "History"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -44,11 +61,18 @@ class HistoryScreen(Screen[None]):
         Binding("slash", "search", "Search notes", id="search"),
     ]
 
+    @dataclass
+    class Loaded(Message):
+        """The journal's episodes, indexed for filtering, read by the worker."""
+
+        index: list[IndexedEpisode]
+
     def __init__(self) -> None:
         super().__init__()
         self.sort_key = "started"
         self.descending = True
         self.filter = HistoryFilter()
+        self._index: list[IndexedEpisode] | None = None
         self._shown: list[Episode] = []
 
     def compose(self) -> ComposeResult:
@@ -72,7 +96,9 @@ class HistoryScreen(Screen[None]):
         table = self.query_one(DataTable)
         for key, title in COLUMNS:
             table.add_column(title, key=key)
-        self.reload()
+        self.query_one("#empty", Static).display = False
+        self.sub_title = "History · reading the journal…"
+        self.watch(table, "scroll_y", self._scrolled, init=False)
         table.focus()
 
     def on_screen_resume(self) -> None:
@@ -81,40 +107,42 @@ class HistoryScreen(Screen[None]):
     # ------------------------------------------------------------ data
 
     def reload(self) -> None:
-        app: Any = self.app
+        """Read the journal again, in a worker: the screen keeps painting meanwhile."""
+        self._read_journal()
+
+    @work(thread=True, exclusive=True, group="history-read", exit_on_error=False)
+    @guarded
+    def _read_journal(self) -> None:
+        app = self.cc_app
         episodes = app.journal_read(lambda journal: journal.episodes())
         if episodes is None:
             return
-        shown = filter_episodes(episodes, self.filter, app.now(), app.settings.night_boundary_hour)
-        self._shown = sort_episodes(shown, self.sort_key, self.descending)
+        self.post_message(self.Loaded(index_episodes(episodes, app.settings.night_boundary_hour)))
+
+    def on_history_screen_loaded(self, message: Loaded) -> None:
+        self._index = message.index
+        self.refilter()
+
+    def refilter(self) -> None:
+        """Filter and sort every episode, then show the first page of the answer."""
+        if self._index is None:
+            return
+        app = self.cc_app
+        boundary = app.settings.night_boundary_hour
+        shown = filter_indexed(self._index, self.filter, app.now(), boundary)
+        self._shown = sort_indexed(shown, self.sort_key, self.descending)
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
-        boundary = app.settings.night_boundary_hour
-        for ep in self._shown:
-            local = ep.started_at.astimezone(app.zone)
-            # Cells are Text, never bare strings: a string cell is parsed as markup, and a
-            # note holding "[/]" crashed this screen.
-            cells = (
-                episode_night(ep, boundary).strftime("%a %d %b"),
-                local.strftime("%d %b %H:%M"),
-                "" if ep.duration_s is None else duration_text(ep.duration_s),
-                ep.side or "",
-                ", ".join(vocab.label(x) for x in ep.locations),
-                "" if ep.intensity is None else str(ep.intensity),
-                "⚠ " + str(len(ep.red_flags)) if ep.red_flags else "",
-                ep.notes.replace("\n", " ")[:30],
-            )
-            table.add_row(*(user_text(cell) for cell in cells), key=ep.id)
+        self._add_rows(max(PAGE, cursor + 1))
         if self._shown:
             table.move_cursor(row=min(cursor, len(self._shown) - 1))
         arrow = "▼" if self.descending else "▲"
-        self.sub_title = (
-            f"History · {len(self._shown)} of {len(episodes)} · sorted by {self.sort_key} {arrow}"
-        )
+        counts = f"{len(self._shown)} of {len(self._index)}"
+        self.sub_title = f"History · {counts} · sorted by {self.sort_key} {arrow}"
         self._show_visits()
         empty = self.query_one("#empty", Static)
-        if not episodes:
+        if not self._index:
             empty.update("No episodes yet. Press escape, then l to log one, or f during a cramp.")
         elif not self._shown:
             empty.update("No episode matches these filters.")
@@ -124,11 +152,50 @@ class HistoryScreen(Screen[None]):
     def _show_visits(self) -> None:
         from crampcoach.core.doctor_visit import visits_line
 
-        app: Any = self.app
-        line = visits_line(app.guard(app.journal.doctor_visits) or ())
+        app = self.cc_app
+        line = visits_line(app.journal_read(lambda journal: journal.doctor_visits()) or ())
         widget = self.query_one("#history-visits", Static)
         widget.display = line is not None
         widget.update(line or "")
+
+    def _add_rows(self, count: int) -> None:
+        """Append up to ``count`` more of the shown episodes to the table."""
+        table = self.query_one(DataTable)
+        start = table.row_count
+        app = self.cc_app
+        boundary = app.settings.night_boundary_hour
+        zone = app.zone
+        for ep in self._shown[start : start + count]:
+            local = ep.started_at.astimezone(zone)
+            table.add_row(
+                Text(episode_night(ep, boundary).strftime("%a %d %b")),
+                Text(local.strftime("%d %b %H:%M")),
+                Text("" if ep.duration_s is None else duration_text(ep.duration_s)),
+                user_text(ep.side or ""),
+                user_text(", ".join(vocab.label(x) for x in ep.locations)),
+                Text("" if ep.intensity is None else str(ep.intensity)),
+                Text("⚠ " + str(len(ep.red_flags)) if ep.red_flags else ""),
+                user_text(ep.notes.replace("\n", " ")[:30]),
+                key=ep.id,
+            )
+
+    def _more_if_near_end(self, row: int) -> None:
+        table = self.query_one(DataTable)
+        if row >= table.row_count - AHEAD and table.row_count < len(self._shown):
+            self._add_rows(PAGE)
+
+    def _scrolled(self, _old: float, new: float) -> None:
+        table = self.query_one(DataTable)
+        # The last row in view, roughly: the header takes one line.
+        self._more_if_near_end(int(new) + table.size.height)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._more_if_near_end(event.cursor_row)
+
+    @property
+    def loaded_rows(self) -> int:
+        """How many of the shown episodes are in the table so far."""
+        return self.query_one(DataTable).row_count
 
     def current(self) -> Episode | None:
         table = self.query_one(DataTable)
@@ -145,11 +212,11 @@ class HistoryScreen(Screen[None]):
         elif event.select.id == "location":
             location = None if value is Select.NULL else str(value)
             self.filter = HistoryFilter(self.filter.period, location, self.filter.text)
-        self.reload()
+        self.refilter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.filter = HistoryFilter(self.filter.period, self.filter.location, event.value)
-        self.reload()
+        self.refilter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()
@@ -162,13 +229,13 @@ class HistoryScreen(Screen[None]):
             return
         self.descending = not self.descending if key == self.sort_key else True
         self.sort_key = key
-        self.reload()
+        self.refilter()
 
     def action_next_sort(self) -> None:
         index = SORTABLE.index(self.sort_key)
         self.sort_key = SORTABLE[(index + 1) % len(SORTABLE)]
         self.descending = True
-        self.reload()
+        self.refilter()
 
     def action_search(self) -> None:
         self.query_one("#text", Input).focus()
@@ -206,7 +273,7 @@ class HistoryScreen(Screen[None]):
             return
         from crampcoach.ui.screens.confirm import ConfirmScreen
 
-        app: Any = self.app
+        app = self.cc_app
         when = episode.started_at.astimezone(app.zone).strftime("%a %d %b %H:%M")
 
         def answer(yes: bool | None) -> None:
@@ -214,20 +281,20 @@ class HistoryScreen(Screen[None]):
                 return
             removed = app.journal_write(lambda journal: journal.delete_episode(episode.id))
             if removed is not None:
-                self.app.deleted_episodes.append(removed)
+                app.deleted_episodes.append(removed)
                 app.notify("Deleted. Press u to undo.")
             self.reload()
 
         app.push_screen(ConfirmScreen(f"Delete the episode of {when}?", yes="Delete"), answer)
 
     def action_undo(self) -> None:
-        app: Any = self.app
-        if not self.app.deleted_episodes:
+        app = self.cc_app
+        if not app.deleted_episodes:
             app.notify("Nothing to undo.")
             return
-        episode = self.app.deleted_episodes[-1]
+        episode = app.deleted_episodes[-1]
         if app.journal_write(lambda journal: journal.add_episode(episode)) is not None:
-            self.app.deleted_episodes.pop()
+            app.deleted_episodes.pop()
             app.notify("Restored.")
         self.reload()
 

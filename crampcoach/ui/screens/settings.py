@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -32,6 +32,7 @@ from crampcoach.core.doctor import THRESHOLDS, ThresholdInfo, merge_thresholds
 from crampcoach.core.models import Settings
 from crampcoach.ui.text import user_text
 from crampcoach.ui.themes import THEME_LABELS
+from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.text_fields import TextInput
 
 GET_READY_RANGE = (0, 30)
@@ -192,7 +193,7 @@ def resolve_path(text: str, data_dir: Path) -> Path:
 # ---------------------------------------------------------------- the screen
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Settings"
     CSS_PATH = "../styles/settings.tcss"
     BINDINGS = [
@@ -208,10 +209,8 @@ class SettingsScreen(Screen[None]):
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = self.cc_app
         s: Settings = app.settings
-        current = merge_thresholds(s.thresholds)
-        day = app.now().strftime("%Y%m%d")
         yield Header(icon="")
         with VerticalScroll(id="settings-form"):
             yield Static("Look and sound", classes="section")
@@ -240,101 +239,22 @@ class SettingsScreen(Screen[None]):
                 )
                 yield Static("0–23, default 12", classes="default")
             yield Static(id="err-boundary", classes="error")
-
-            yield Static("Doctor advice thresholds", classes="section")
-            yield Static(
-                "When the app suggests seeing a doctor. Change them only if your doctor "
-                "agrees. Empty means the default.",
-                classes="hint",
-            )
-            for info in THRESHOLDS:
-                with Horizontal(classes="row"):
-                    yield Label(f"{info.label} ({info.unit})", classes="row-label")
-                    yield TextInput(
-                        number_text(current[info.key]),
-                        id=f"th-{info.key}",
-                        compact=True,
-                        classes="number threshold",
-                    )
-                    yield Static(f"default {number_text(info.default)}", classes="default")
-                yield Static(id=f"err-th-{info.key}", classes="error")
-            yield Button("Reset to defaults (ctrl+r)", id="reset-thresholds", compact=True)
-
-            yield Static("Help at any hour", classes="section")
-            yield Static(
-                "Urgent advice names these. Empty: NHS 111 (UK out-of-hours; elsewhere your "
-                "local out-of-hours or urgent-care number) and 999 (UK) or 112 (EU) for an "
-                "emergency.",
-                classes="hint",
-            )
-            for key, field, text in (
-                ("out_of_hours", "out_of_hours_number", "Out-of-hours or urgent-care number"),
-                ("emergency", "emergency_number", "Emergency number"),
-            ):
-                with Horizontal(classes="row"):
-                    yield Label(text, classes="row-label")
-                    yield Input(getattr(s, field), id=key, compact=True, classes="number")
-                yield Static(id=f"err-{key}", classes="error")
-            with Horizontal(classes="row"):
-                yield Label("Your name on the doctor report (optional)", classes="row-label")
-                yield Input(s.patient_name, id="patient_name", compact=True)
-            yield Static(id="err-patient_name", classes="error")
-
-            yield Static("Your data", classes="section")
-            with Horizontal(classes="row"):
-                yield Label("Data folder", classes="short-label")
-                yield Static(user_text(app.data_dir), id="data-folder", classes="path-text")
-            with Horizontal(classes="row"):
-                yield Label("Backups", classes="short-label")
-                yield Static(
-                    user_text(paths.backups_dir(app.data_dir)),
-                    id="backups-folder",
-                    classes="path-text",
-                )
-            yield Static("Nothing leaves this computer unless you export it.", classes="hint")
-            yield Label("Export every episode to", classes="field-label")
-            with Horizontal(classes="row"):
-                yield TextInput(
-                    str(default_export_path(app.data_dir, day)),
-                    id="export-path",
-                    compact=True,
-                    classes="path",
-                )
-                yield Select[str](
-                    FORMATS, value="csv", allow_blank=False, id="export-format", compact=True
-                )
-                yield Button("Export", id="export", compact=True)
-            yield Static(id="export-result", classes="result")
-            yield Label("Import episodes from a CSV or JSON file", classes="field-label")
-            with Horizontal(classes="row"):
-                yield TextInput(
-                    placeholder="path to a file written by export",
-                    id="import-path",
-                    compact=True,
-                    classes="path",
-                )
-                yield Button("Import", id="import", compact=True)
-            yield Static(
-                "All or nothing: a file with a problem imports nothing. "
-                "Episodes already here are skipped.",
-                classes="hint",
-            )
-            yield Static(id="import-result", classes="result")
-
-            yield Static("You", classes="section")
-            with Horizontal(classes="row buttons"):
-                yield Button("Profile…", id="profile", compact=True)
-                yield Button("Show welcome", id="show-welcome", compact=True)
-            yield Static("ctrl+s saves · escape leaves", classes="hint end")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._initial = self._collect()
+        self.call_after_refresh(self._mount_rest)
         radio = self.query_one("#theme", RadioSet)
         # RadioSet puts its cursor on the first button; start it on the theme in use.
         radio._selected = max(radio.pressed_index, 0)
         radio.focus()
         self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    async def _mount_rest(self) -> None:
+        """The rest of the form, once the top is on the terminal."""
+        await self.query_one("#settings-form", VerticalScroll).mount(
+            SettingsRest(id="settings-rest")
+        )
+        self._initial = self._collect()
 
     def _theme_changed(self, name: str) -> None:
         """ctrl+t (or the palette) switched the theme while this screen is open."""
@@ -349,7 +269,7 @@ class SettingsScreen(Screen[None]):
 
     def _collect(self) -> dict[str, Any]:
         pressed = self.query_one("#theme", RadioSet).pressed_button
-        app: Any = self.app
+        app = self.cc_app
         return {
             "theme": pressed.name if pressed is not None and pressed.name else app.theme,
             "bell": self.query_one("#bell", Checkbox).value,
@@ -397,7 +317,7 @@ class SettingsScreen(Screen[None]):
         if event.radio_set.id != "theme":
             return
         name = event.pressed.name
-        app: Any = self.app
+        app = self.cc_app
         if name and name != app.theme:
             app.set_theme(name)
 
@@ -412,7 +332,7 @@ class SettingsScreen(Screen[None]):
                 break
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        app: Any = self.app
+        app = self.cc_app
         handlers = {
             "reset-thresholds": self.action_reset_thresholds,
             "export": self.action_export,
@@ -436,7 +356,9 @@ class SettingsScreen(Screen[None]):
     # ------------------------------------------------------------ actions
 
     def action_save(self) -> bool:
-        app: Any = self.app
+        if self._initial is None:  # the form is still being built: nothing was changed yet
+            return False
+        app = self.cc_app
         result = read_form(app.settings, self._collect())
         self._show_problems(result.problems)
         if result.settings is None:
@@ -451,6 +373,8 @@ class SettingsScreen(Screen[None]):
         return True
 
     def action_reset_thresholds(self) -> None:
+        if self._initial is None:
+            return
         for info in THRESHOLDS:
             self.query_one(f"#th-{info.key}", Input).value = number_text(info.default)
             err = self.query_one(f"#err-th-{info.key}", Static)
@@ -475,7 +399,7 @@ class SettingsScreen(Screen[None]):
         box.display = bool(text)
 
     def action_export(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         text = self.query_one("#export-path", Input).value
         if not text.strip():
             self._result("export-result", "Type where the file should go.", error=True)
@@ -502,10 +426,9 @@ class SettingsScreen(Screen[None]):
         self._export_to(target)
 
     def _export_to(self, target: Path) -> None:
-        from crampcoach.store.atomic import atomic_write
-        from crampcoach.store.transfer import export_csv, export_json
+        from crampcoach.store import atomic_write, export_csv, export_json
 
-        app: Any = self.app
+        app = self.cc_app
         episodes = app.journal_read(lambda journal: journal.episodes())
         if episodes is None:
             return
@@ -523,9 +446,9 @@ class SettingsScreen(Screen[None]):
         self._result("export-result", f"Exported {len(episodes)} episode(s) to {target}.")
 
     def action_import(self) -> None:
-        from crampcoach.store.transfer import ImportRefused, read_import_file
+        from crampcoach.store import ImportRefused, read_import_file
 
-        app: Any = self.app
+        app = self.cc_app
         text = self.query_one("#import-path", Input).value
         if not text.strip():
             self._result("import-result", "Type the path of the file to import.", error=True)
@@ -553,3 +476,102 @@ class SettingsScreen(Screen[None]):
             "import-result",
             f"Imported {added} episode(s) from {path}; {skipped} already in the journal.",
         )
+
+
+class SettingsRest(CrampCoachAppAccess, Vertical):
+    """Everything below the first screenful: thresholds, the data folder, export and import.
+
+    About a hundred widgets; styling them all delayed the first frame past 100 ms, so the
+    screen mounts them just after it has painted its top part.
+    """
+
+    def compose(self) -> ComposeResult:
+        app = self.cc_app
+        current = merge_thresholds(app.settings.thresholds)
+        day = app.now().strftime("%Y%m%d")
+        s: Settings = app.settings
+        yield Static("Doctor advice thresholds", classes="section")
+        yield Static(
+            "When the app suggests seeing a doctor. Change them only if your doctor "
+            "agrees. Empty means the default.",
+            classes="hint",
+        )
+        for info in THRESHOLDS:
+            with Horizontal(classes="row"):
+                yield Label(f"{info.label} ({info.unit})", classes="row-label")
+                yield TextInput(
+                    number_text(current[info.key]),
+                    id=f"th-{info.key}",
+                    compact=True,
+                    classes="number threshold",
+                )
+                yield Static(f"default {number_text(info.default)}", classes="default")
+            yield Static(id=f"err-th-{info.key}", classes="error")
+        yield Button("Reset to defaults (ctrl+r)", id="reset-thresholds", compact=True)
+
+        yield Static("Help at any hour", classes="section")
+        yield Static(
+            "Urgent advice names these. Empty: NHS 111 (UK out-of-hours; elsewhere your "
+            "local out-of-hours or urgent-care number) and 999 (UK) or 112 (EU) for an "
+            "emergency.",
+            classes="hint",
+        )
+        for key, field, text in (
+            ("out_of_hours", "out_of_hours_number", "Out-of-hours or urgent-care number"),
+            ("emergency", "emergency_number", "Emergency number"),
+        ):
+            with Horizontal(classes="row"):
+                yield Label(text, classes="row-label")
+                yield Input(getattr(s, field), id=key, compact=True, classes="number")
+            yield Static(id=f"err-{key}", classes="error")
+        with Horizontal(classes="row"):
+            yield Label("Your name on the doctor report (optional)", classes="row-label")
+            yield Input(s.patient_name, id="patient_name", compact=True)
+        yield Static(id="err-patient_name", classes="error")
+
+        yield Static("Your data", classes="section")
+        with Horizontal(classes="row"):
+            yield Label("Data folder", classes="short-label")
+            yield Static(user_text(app.data_dir), id="data-folder", classes="path-text")
+        with Horizontal(classes="row"):
+            yield Label("Backups", classes="short-label")
+            yield Static(
+                user_text(paths.backups_dir(app.data_dir)),
+                id="backups-folder",
+                classes="path-text",
+            )
+        yield Static("Nothing leaves this computer unless you export it.", classes="hint")
+        yield Label("Export every episode to", classes="field-label")
+        with Horizontal(classes="row"):
+            yield TextInput(
+                str(default_export_path(app.data_dir, day)),
+                id="export-path",
+                compact=True,
+                classes="path",
+            )
+            yield Select[str](
+                FORMATS, value="csv", allow_blank=False, id="export-format", compact=True
+            )
+            yield Button("Export", id="export", compact=True)
+        yield Static(id="export-result", classes="result")
+        yield Label("Import episodes from a CSV or JSON file", classes="field-label")
+        with Horizontal(classes="row"):
+            yield TextInput(
+                placeholder="path to a file written by export",
+                id="import-path",
+                compact=True,
+                classes="path",
+            )
+            yield Button("Import", id="import", compact=True)
+        yield Static(
+            "All or nothing: a file with a problem imports nothing. "
+            "Episodes already here are skipped.",
+            classes="hint",
+        )
+        yield Static(id="import-result", classes="result")
+
+        yield Static("You", classes="section")
+        with Horizontal(classes="row buttons"):
+            yield Button("Profile…", id="profile", compact=True)
+            yield Button("Show welcome", id="show-welcome", compact=True)
+        yield Static("ctrl+s saves · escape leaves", classes="hint end")

@@ -1,0 +1,91 @@
+"""History with many episodes: rows arrive a page at a time, yet search and sort see them all."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from textual.widgets import DataTable, Input
+from textual.widgets.data_table import ColumnKey
+
+from crampcoach.core.models import Episode
+from crampcoach.ui.screens.history import PAGE, HistoryScreen
+from tests.ui_support import NOW, ZONE, make_app, settle
+
+COUNT = PAGE * 3 + 7
+
+
+def many_episodes() -> list[Episode]:
+    """One episode a night, newest first; the oldest has a note nobody else has."""
+    out = []
+    for i in range(COUNT):
+        start = datetime(2026, 11, 22, 3, 0, tzinfo=ZONE) - timedelta(days=i)
+        notes = "Woke With A Knot" if i == COUNT - 1 else "after a walk"
+        out.append(Episode(started_at=start, tz="Europe/Berlin", duration_s=60 + i, notes=notes))
+    return out
+
+
+async def open_history(pilot) -> tuple[HistoryScreen, DataTable]:
+    await pilot.press("h")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen, screen.query_one(DataTable)
+
+
+async def test_first_page_then_more_as_the_cursor_moves_down(tmp_path):
+    app = make_app(tmp_path, episodes=many_episodes(), now=NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, table = await open_history(pilot)
+        assert table.row_count == PAGE
+        assert f"{COUNT} of {COUNT}" in screen.sub_title
+        table.move_cursor(row=PAGE - 1)
+        await settle(pilot)
+        assert table.row_count == 2 * PAGE
+        assert screen.current().duration_s == 60 + PAGE - 1
+
+
+async def test_scrolling_to_the_bottom_loads_the_next_page(tmp_path):
+    app = make_app(tmp_path, episodes=many_episodes(), now=NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _screen, table = await open_history(pilot)
+        table.scroll_to(y=table.max_scroll_y, animate=False)
+        await settle(pilot)
+        assert table.row_count == 2 * PAGE
+
+
+async def test_search_finds_an_episode_that_is_not_loaded_yet(tmp_path):
+    app = make_app(tmp_path, episodes=many_episodes(), now=NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, table = await open_history(pilot)
+        oldest = datetime(2026, 11, 22, 3, 0, tzinfo=ZONE) - timedelta(days=COUNT - 1)
+        assert oldest not in {e.started_at for e in screen._shown[: table.row_count]}
+        await pilot.press("slash")
+        # Different case from the note: search ignores case.
+        await pilot.press(*"wOKE with")
+        await settle(pilot)
+        assert table.row_count == 1
+        assert screen.current().started_at == oldest
+        screen.query_one("#text", Input).value = ""
+        await settle(pilot)
+        assert table.row_count == PAGE
+
+
+async def test_clicking_a_header_twice_flips_the_sort(tmp_path):
+    app = make_app(tmp_path, episodes=many_episodes(), now=NOW)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen, table = await open_history(pilot)
+        column = table.columns[ColumnKey("duration")]
+        index = list(table.columns).index(column.key)
+
+        def click_header() -> None:
+            # What DataTable posts when its header cell is clicked.
+            table.post_message(DataTable.HeaderSelected(table, column.key, index, column.label))
+
+        click_header()
+        await settle(pilot)
+        assert (screen.sort_key, screen.descending) == ("duration", True)
+        assert screen.current().duration_s == 60 + COUNT - 1
+        click_header()
+        await settle(pilot)
+        assert (screen.sort_key, screen.descending) == ("duration", False)
+        assert screen.current().duration_s == 60
