@@ -259,7 +259,9 @@ def checkin_from_dict(raw: Mapping[str, Any]) -> CheckIn:
     water = v.whole(
         raw.get("water_glasses"), "water_glasses", 0, 40, problems, "use 0 to 40 glasses"
     )
-    flags = {key: v.flag(raw.get(key), key, False, problems) for key in CHECKIN_FACTORS}
+    flags: dict[str, Any] = {
+        key: v.flag(raw.get(key), key, False, problems) for key in CHECKIN_FACTORS
+    }
     ids = _id(raw, problems)
     if problems or night is None:
         raise ValidationError(problems)

@@ -151,8 +151,8 @@ def factors(
         n = a = m = b = 0
         for night, checkin in by_night.items():
             present = _present(checkin, factor)
-            trig = named.get(night)
-            if trig and any(t in trig for t in factor.triggers):
+            noted = named.get(night)
+            if noted and any(t in noted for t in factor.triggers):
                 present = True
             if present is None:
                 continue

@@ -9,10 +9,14 @@ from crampcoach.core.dates import day_label
 
 
 class _Period(Protocol):
-    first_night: date
-    last_night: date
-    days: int | None
-    tracked_from: date | None
+    @property
+    def first_night(self) -> date: ...
+    @property
+    def last_night(self) -> date: ...
+    @property
+    def days(self) -> int | None: ...
+    @property
+    def tracked_from(self) -> date | None: ...
 
     @property
     def tracked_nights(self) -> int: ...

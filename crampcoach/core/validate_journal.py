@@ -163,8 +163,10 @@ def check_records(data: Mapping[str, Any], memo: Memo | None = None) -> Records:
         runs = _many("routine_runs", data.get("routine_runs", {}), run_from_dict, old, new)
         runs.sort(key=lambda r: r.started_at.timestamp())
         records.runs = runs
-        records.visits = _many("doctor_visits", data.get("doctor_visits", {}), visit_from_dict)
-        trials = _many("trials", data.get("trials", {}), trial_from_dict)
+        records.visits = _many(
+            "doctor_visits", data.get("doctor_visits", {}), visit_from_dict, old, new
+        )
+        trials = _many("trials", data.get("trials", {}), trial_from_dict, old, new)
         trials.sort(key=lambda t: t.started_at.timestamp())
         records.trials = trials
         key, profile = _single("profile", data.get("profile", {}))
@@ -177,7 +179,7 @@ def check_records(data: Mapping[str, Any], memo: Memo | None = None) -> Records:
             ) from None
         # Settings are read leniently by design: a bad value falls back to its default
         # (the first record is the one the journal writes).
-        settings = next(iter(data.get("settings", {}).values()), {})
+        settings: Mapping[str, Any] = next(iter(data.get("settings", {}).values()), {})
         records.settings = settings_from_dict(settings)
     finally:
         if gc_was_on:

@@ -68,7 +68,7 @@ class CrampCoachApp(App[int]):
         super().__init__()
         self.journal = journal
         self.data_dir = data_dir
-        self.startup_error = error
+        self.startup_error: JournalError | OSError | None = error
         self.start = start
         self.start_location = location
         self._opener = opener
@@ -415,9 +415,9 @@ class CrampCoachApp(App[int]):
         """The doctor screen's own "I saw a doctor"; until it has one, the screen itself."""
         self.action_doctor()
 
-        def run_it() -> None:
+        async def run_it() -> None:
             if hasattr(self.screen, "action_doctor_seen"):
-                self.screen.run_action("doctor_seen")
+                await self.screen.run_action("doctor_seen")
 
         self.call_after_refresh(run_it)
 

@@ -180,8 +180,8 @@ class ExperimentsScreen(Screen[None]):
             return self.routine_tonight
         return True
 
-    def action_routine(self) -> None:
-        self.app.run_action("app.experiment_routine")
+    async def action_routine(self) -> None:
+        await self.app.run_action("app.experiment_routine")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

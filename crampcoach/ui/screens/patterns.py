@@ -381,10 +381,11 @@ class PatternsScreen(Screen[None]):
             span = f" (from {s.minimum:g} to {s.maximum:g})" if s.count > 1 else ""
             lines.append(f"How strong: {gauge} [b]{s.median:g} of 10[/b]{span}")
         if p.longest is not None:
+            today = self.app.now().date()  # type: ignore[attr-defined]
             lines.append(
                 charts.paint(
                     f"Longest: {format_duration(p.longest.episode.duration_s)}, "
-                    f"night of {day_label(p.longest.night, self.app.now().date(), weekday=False)}",
+                    f"night of {day_label(p.longest.night, today, weekday=False)}",
                     charts.CALM,
                 )
             )
@@ -485,8 +486,9 @@ class PatternsScreen(Screen[None]):
 
     def streaks(self, p: Patterns) -> str:
         s = p.streaks
+        today = self.app.now().date()  # type: ignore[attr-defined]
         since = (
-            f" (since {day_label(s.current_since, self.app.now().date(), weekday=False)})"
+            f" (since {day_label(s.current_since, today, weekday=False)})"
             if s.current and s.current_since
             else ""
         )
