@@ -2,8 +2,9 @@
 
 At 3 a.m.: ``l``, the leg (``l``/``r``/``b``), the spot (``c`` calf…), ``ctrl+s`` — time is now.
 In the morning (10 keys): ``l``, the time as ``310`` (digits jump straight into the time
-field), Enter, the minutes, Enter, the intensity on a number key, a trigger with space, ``ctrl+s``. Enter moves to
-the next field and saves on the last; what the form filled in by itself says so.
+field), Enter, the minutes, Enter, the intensity on a number key, a trigger with space,
+``ctrl+s``. Enter moves to the next field and saves on the last; what the form filled in by
+itself says so.
 """
 
 from __future__ import annotations
