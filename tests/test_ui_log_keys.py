@@ -13,7 +13,8 @@ from crampcoach.ui.widgets.leg_picker import LegPicker
 from tests.ui_support import NOW, ZONE, episode, make_app, open_journal
 
 # 03:10, 4 min, left calf, 7, woke me, long standing — with last time's left calf prefilled.
-MORNING = ["l", "0", "3", ":", "1", "0", "enter", "4", "enter", "7", "space", "ctrl+s"]
+# "310" reads as 03:10, like "03:10" or "3:10".
+MORNING = ["l", "3", "1", "0", "enter", "4", "enter", "7", "space", "ctrl+s"]
 # Now, this leg, this place, on a fresh journal.
 NIGHT = ["l", "l", "c", "ctrl+s"]
 
@@ -38,17 +39,17 @@ async def test_night_log_takes_four_keys(tmp_path):
 
 
 async def test_morning_log_key_count(tmp_path):
-    # Every key is counted, each typed character too: "03:10" is five presses.
-    assert len(MORNING) == 12
+    # Every key is counted, each typed character too: "310" is three presses.
+    assert len(MORNING) == 10
     app = make_app(
         tmp_path, episodes=[episode("2026-11-10 02:00", side="left", locations=["calf"])]
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await _press_all(pilot, MORNING[:6])
+        await _press_all(pilot, MORNING[:4])
         preview = str(app.screen.query_one("#when-preview", Static).render())
         assert preview == "→ Sun 22 Nov 03:10 (night of Sat 21 Nov)"
-        await _press_all(pilot, MORNING[6:])
+        await _press_all(pilot, MORNING[4:])
         assert isinstance(app.screen, HomeScreen)
     saved = open_journal(tmp_path).episodes()[-1]
     assert saved.started_at == datetime(2026, 11, 22, 3, 10, tzinfo=ZONE)

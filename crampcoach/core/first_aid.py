@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from crampcoach.core import vocab
+from crampcoach.core.urgent_help import DEFAULT_NUMBERS, HelpNumbers, help_numbers, long_cramp_help
 
 # One key per place; the numbers are the ones shown on the "Where does it hurt?" screen.
 LOCATION_KEYS: dict[str, str] = {
@@ -202,30 +203,14 @@ def parse_duration_text(text: str) -> int | None:
 
 # ---------------------------------------------------------------- the safety net
 
-DEFAULT_OUT_OF_HOURS = "NHS 111 (UK), or elsewhere your local out-of-hours or urgent-care number"
-DEFAULT_EMERGENCY = "999 (UK) or 112 (EU)"
 
-
-def safety_net_lines(
-    elapsed_s: float,
-    *,
-    out_of_hours: str = DEFAULT_OUT_OF_HOURS,
-    emergency: str = DEFAULT_EMERGENCY,
-) -> tuple[str, ...]:
+def safety_net_lines(elapsed_s: float, numbers: HelpNumbers = DEFAULT_NUMBERS) -> tuple[str, ...]:
     """What to do now once a cramp has lasted 10 minutes; nothing before that.
 
-    The NHS asks for an urgent appointment when a cramp lasts longer than 10 minutes, and
-    names 999 for a swollen, painful leg with breathlessness or chest pain (a clot).
+    The words are the doctor advice's own (``core.urgent_help``), with the numbers the user
+    set in settings, so first aid and the doctor screen never disagree.
     """
-    if elapsed_s < LONG_CRAMP_S:
-        return ()
-    return (
-        f"This cramp has lasted {duration_words(elapsed_s)}: longer than 10 minutes.",
-        "Ask your GP for an urgent appointment today.",
-        f"At night or at the weekend: call {out_of_hours}.",
-        f"Call {emergency} now if the leg is swollen and painful and you are short of breath,"
-        " have chest pain or cough up blood.",
-    )
+    return long_cramp_help(elapsed_s, numbers)
 
 
 def intensity_from_key(key: str) -> int | None:
@@ -265,3 +250,10 @@ def first_aid_episode(
         "source": "first-aid",
         "tz": tz,
     }
+
+
+def numbers_of(settings: Any) -> HelpNumbers:
+    """The out-of-hours and emergency numbers a Settings names (defaults when empty)."""
+    return help_numbers(
+        getattr(settings, "out_of_hours_number", ""), getattr(settings, "emergency_number", "")
+    )

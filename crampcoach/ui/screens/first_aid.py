@@ -34,6 +34,7 @@ from crampcoach.core.first_aid import (
     intensity_from_key,
     longer_duration,
     next_side,
+    numbers_of,
     parse_duration_text,
     safety_net_lines,
     shorter_duration,
@@ -215,7 +216,7 @@ class FirstAidScreen(Screen[None]):
 
     def _leave_unsaved(self) -> None:
         assert self.cramp is not None
-        lines = safety_net_lines(self.duration_s())
+        lines = safety_net_lines(self.duration_s(), numbers_of(self.app.settings))  # type: ignore[attr-defined]
         self.dismiss(None)
         if lines:  # not saved, but a long cramp still gets what to do now
             self.app.push_screen(KeptScreen("Nothing was saved.", lines))
@@ -267,7 +268,7 @@ class FirstAidScreen(Screen[None]):
 
             show_advice_after_log(app, episode)
             return
-        lines = safety_net_lines(episode.duration_s or 0)
+        lines = safety_net_lines(episode.duration_s or 0, numbers_of(app.settings))
         if kept.where == "pending":
             head = (
                 f"Kept safely in {kept.path}. The journal could not take it ({kept.why}); "

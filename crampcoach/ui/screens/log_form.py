@@ -1,9 +1,10 @@
 """Log (or edit) an episode in a few keys.
 
 At 3 a.m.: ``l``, the leg (``l``/``r``/``b``), the spot (``c`` calf…), ``ctrl+s`` — time is now.
-In the morning: ``l``, type the time (digits jump straight into the time field), Enter, the
-minutes, Enter, the intensity on a number key, a trigger with space, ``ctrl+s``. Enter moves to
-the next field and saves on the last; what the form filled in by itself says so.
+In the morning (10 keys): ``l``, the time as ``310`` (digits jump straight into the time
+field), Enter, the minutes, Enter, the intensity on a number key, a trigger with space,
+``ctrl+s``. Enter moves to the next field and saves on the last; what the form filled in by
+itself says so.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ class LogFormScreen(Screen[Episode | None]):
         if ep is None:
             last = app.journal_read(lambda journal: journal.last_episode())
             side, locations = (last.side, last.locations) if last else (None, ())
-            when = "now"
+            when = ""  # empty is now (the placeholder says so); typing needs no deleting
         else:
             side, locations = ep.side, ep.locations
             when = ep.started_at.astimezone(app.zone).strftime("%Y-%m-%d %H:%M")
@@ -92,7 +93,12 @@ class LogFormScreen(Screen[Episode | None]):
 
             yield Label("When did it start? (type a time; Enter moves on)", classes="field-label")
             yield TextInput(
-                when, id="when", placeholder="now, 03:10, yesterday 23:40", compact=True
+                when,
+                id="when",
+                placeholder="now — or 310, 03:10, yesterday 23:40",
+                compact=True,
+                # Selecting on focus would let the second digit typed replace the first.
+                select_on_focus=ep is not None,
             )
             yield Static(id="when-preview", classes="hint")
             yield Static(id="err-when", classes="error")
@@ -160,8 +166,8 @@ class LogFormScreen(Screen[Episode | None]):
             # At the top of the form a number is the start of a time: 0310, 03:10…
             when = self.query_one("#when", Input)
             when.value = digit
-            when.focus()
             when.cursor_position = len(when.value)
+            when.focus()
             return
         value = 10 if digit == "0" else int(digit)
         self.intensity = None if self.intensity == value else value

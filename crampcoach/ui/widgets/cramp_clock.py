@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from crampcoach.core.first_aid import CrampClock, elapsed_clock, safety_net_lines
+from crampcoach.core.first_aid import CrampClock, elapsed_clock, numbers_of, safety_net_lines
 
 REDRAW_S = 0.5
 
@@ -28,7 +28,8 @@ class CrampClockPanel(Static):
             head = f"Cramp so far {elapsed_clock(elapsed)}"
         else:
             head = f"Cramp so far {elapsed_clock(elapsed)} (the clock waits while you answer)"
-        return (head, *safety_net_lines(elapsed))
+        numbers = numbers_of(getattr(self.app, "settings", None))
+        return (head, *safety_net_lines(elapsed, numbers))
 
     def update_now(self) -> None:
         lines = self.lines()
