@@ -159,7 +159,9 @@ def bare_run(script: Path, env: dict[str, str], out: Times) -> None:
     term.close()
 
 
-def app_run(argv: list[str], env: dict[str, str], out: dict[str, Times], show: bool) -> None:
+def app_run(
+    argv: list[str], env: dict[str, str], out: dict[str, Times], show: bool, search: bool = True
+) -> None:
     term = Pty(argv, env)
     term.wait_for(HOME, 0)
     for name, key, marker in SCREENS:
