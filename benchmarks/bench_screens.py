@@ -128,11 +128,12 @@ class Pty:
         os.write(self.master, keys.encode())
         return self.wait_for(marker, since) - t0
 
-    def settle(self, quiet: float = 0.15) -> None:
-        """Wait until the program has said nothing for ``quiet`` seconds."""
+    def settle(self, quiet: float = 0.15, most: float = 3.0) -> None:
+        """Wait until the program has said nothing for ``quiet`` seconds (a screen with a
+        running clock never goes quiet: then ``most`` seconds at the most)."""
         last = len(self.received)
-        since = time.perf_counter()
-        while time.perf_counter() - since < quiet:
+        since = start = time.perf_counter()
+        while time.perf_counter() - since < quiet and time.perf_counter() - start < most:
             self._read(0.01)
             if len(self.received) != last:
                 last = len(self.received)
