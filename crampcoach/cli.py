@@ -14,7 +14,16 @@ from typing import NoReturn
 
 from crampcoach import paths
 from crampcoach.core import vocab
-from crampcoach.exits import EXIT_BAD_INPUT, EXIT_FAIL, EXIT_OK, BadInput, CommandFailed
+from crampcoach.exits import (
+    EXIT_BAD_INPUT,
+    EXIT_FAIL,
+    EXIT_OK,
+    BadInput,
+    CommandFailed,
+)
+from crampcoach.exits import (
+    silence_stdout as _silence_stdout,
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -212,16 +221,6 @@ def _say(message: str) -> None:
     from crampcoach.core.text import escape_controls
 
     print(escape_controls(message), file=sys.stderr)
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's flush at exit cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):
-        pass
 
 
 def _run_app(root: Path, start: str | None = None, location: str | None = None) -> int:

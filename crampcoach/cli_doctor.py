@@ -11,7 +11,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from crampcoach.cli import EXIT_OK, BadInput
+from crampcoach.exits import EXIT_OK, BadInput
 
 
 def add_doctor_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -93,10 +93,10 @@ def _list(args: argparse.Namespace, root: Path) -> int:
 def _start(args: argparse.Namespace, root: Path) -> int:
     import secrets
 
-    from crampcoach.cli import BadInput
     from crampcoach.core.times import zone_name
     from crampcoach.core.trial import TrialError, new_trial
     from crampcoach.core.trial_text import schedule_lines, status_line
+    from crampcoach.exits import BadInput
     from crampcoach.habits import get_habit, load_habits
     from crampcoach.localzone import local_zone
 
@@ -153,8 +153,8 @@ def _status(args: argparse.Namespace, root: Path) -> int:
 
 
 def _stop(args: argparse.Namespace, root: Path) -> int:
-    from crampcoach.cli import BadInput
     from crampcoach.core.trial import active_trial
+    from crampcoach.exits import BadInput
     from crampcoach.habits import habit_name
 
     journal, now, boundary = _context(root)

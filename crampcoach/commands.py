@@ -44,7 +44,7 @@ def _confirm(lines: list[str]) -> None:
         sys.stdout.write("".join(f"{line}\n" for line in lines))
         sys.stdout.flush()
     except OSError as exc:
-        from crampcoach.cli import _silence_stdout
+        from crampcoach.exits import silence_stdout as _silence_stdout
         from crampcoach.store.storage import describe_os_error
 
         _silence_stdout()

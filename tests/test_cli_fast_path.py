@@ -22,6 +22,7 @@ def opened(monkeypatch) -> list[Path]:
 
     monkeypatch.setattr(cli, "_run_app", fake_run_app)
     monkeypatch.setattr(cli, "build_parser", no_parser)
+    monkeypatch.setattr(cli.os, "isatty", lambda fd: True)  # the app needs a terminal
     return roots
 
 
@@ -47,5 +48,6 @@ def test_anything_else_goes_through_the_parser(monkeypatch, tmp_path):
 
     monkeypatch.setattr(cli, "build_parser", counting)
     monkeypatch.setattr(cli, "_run_app", lambda root, start=None, location=None: 0)
+    monkeypatch.setattr(cli.os, "isatty", lambda fd: True)
     assert cli.main(["--data-dir", str(tmp_path), "now"]) == 0
     assert built == [True]

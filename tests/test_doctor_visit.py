@@ -62,7 +62,9 @@ def test_latest_visit_ignores_future_ones():
     assert latest_visit([], TODAY) is None
 
 
-def test_journal_keeps_visits_and_skips_damaged_ones(tmp_path):
+def test_journal_keeps_visits_and_refuses_a_damaged_one(tmp_path):
+    from crampcoach.store import CorruptJournal
+
     journal = Journal.open(paths.journal_path(tmp_path))
     assert journal.doctor_visits() == []
     later, earlier = DoctorVisit(date(2026, 11, 20), "seen"), DoctorVisit(date(2026, 10, 2))
@@ -72,7 +74,11 @@ def test_journal_keeps_visits_and_skips_damaged_ones(tmp_path):
     raw = json.loads(journal.path.read_text())
     raw["doctor_visits"]["99"] = {"seen_on": "nonsense"}
     journal.path.write_text(json.dumps(raw))
-    assert Journal.open(journal.path).doctor_visits() == [earlier, later]
+    before = journal.path.read_bytes()
+    # The one gate on every load: a damaged visit is named (table, field), nothing written.
+    with pytest.raises(CorruptJournal, match=r"doctor_visits.*seen_on"):
+        Journal.open(journal.path).doctor_visits()
+    assert journal.path.read_bytes() == before
 
 
 def test_first_record_night_and_red_flag_episodes(tmp_path):

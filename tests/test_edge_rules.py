@@ -46,9 +46,8 @@ def test_a_stored_intensity_out_of_range_never_comes_back_as_an_episode(tmp_path
     for doc in data["episodes"].values():
         doc["intensity"] = 99
     path.write_bytes(orjson.dumps(data))
-    reopened = Journal.open(path)
     try:
-        loaded = reopened.episodes()
+        loaded = Journal.open(path).episodes()
     except JournalError:
         return  # refusing the file is a fine answer too; accepting 99 is not
     assert [e.intensity for e in loaded if e.intensity is not None and e.intensity > 10] == []

@@ -220,4 +220,7 @@ def test_saved_only_after_file_and_folder_are_fsynced(tmp_path: Path, monkeypatc
     events.append("saved")
     at = events.index("rename")
     assert "fsync file" in events[:at]
-    assert events[at + 1 :] == ["fsync folder", "saved"]
+    # The folder is fsynced right after the rename; the day's after-save backup may follow
+    # (its own fsyncs and rename), and only then does the save return.
+    assert events[at + 1] == "fsync folder"
+    assert events[-1] == "saved"

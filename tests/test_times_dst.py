@@ -79,17 +79,23 @@ def test_stored_instants_carry_offset_and_zone(tmp_path: Path) -> None:
     assert doc["tz"] == "Europe/Berlin"
 
 
-def test_a_naive_record_in_the_file_is_skipped_not_rewritten(tmp_path: Path) -> None:
+def test_a_naive_record_in_the_file_is_refused_not_rewritten(tmp_path: Path) -> None:
+    from crampcoach.store import CorruptJournal
+
     path = tmp_path / "journal.json"
     j = Journal.open(path)
-    good = j.add_episode(Episode(started_at=datetime(2026, 11, 22, 2, 0, tzinfo=UTC)))
+    j.add_episode(Episode(started_at=datetime(2026, 11, 22, 2, 0, tzinfo=UTC)))
     data = orjson.loads(path.read_bytes())
     data["episodes"]["99"] = {"id": "naive", "started_at": "2026-11-22T03:10:00"}
     path.write_bytes(orjson.dumps(data))
-    assert [e.id for e in j.episodes()] == [good.id]
-    j.add_episode(Episode(started_at=datetime(2026, 11, 22, 4, 0, tzinfo=UTC)))
-    # The damaged record is still there, exactly as it was: skipped, never "fixed" or lost.
-    assert orjson.loads(path.read_bytes())["episodes"]["99"]["started_at"] == "2026-11-22T03:10:00"
+    before = path.read_bytes()
+    # A naive time is refused at the storage boundary: the journal says which record and
+    # field, and nothing is written, so the record is never "fixed" or lost.
+    with pytest.raises(CorruptJournal, match="started_at"):
+        j.episodes()
+    with pytest.raises(CorruptJournal):
+        j.add_episode(Episode(started_at=datetime(2026, 11, 22, 4, 0, tzinfo=UTC)))
+    assert path.read_bytes() == before
 
 
 # ---------------------------------------------------------------- 12. DST-safe entry

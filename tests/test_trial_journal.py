@@ -49,7 +49,9 @@ def test_a_stop_and_an_answer_from_two_handles_both_stay(tmp_path):
     assert _journal(tmp_path).trials()[0].stopped_at == saved.stopped_at
 
 
-def test_a_damaged_trial_is_skipped_and_the_file_left_alone(tmp_path):
+def test_a_damaged_trial_is_refused_and_the_file_left_alone(tmp_path):
+    from crampcoach.store import CorruptJournal
+
     j = _journal(tmp_path)
     j.start_trial(new_trial("bedtime-stretch", START, 1), START)
     path = paths.journal_path(tmp_path)
@@ -58,8 +60,8 @@ def test_a_damaged_trial_is_skipped_and_the_file_left_alone(tmp_path):
     doc["orders"] = ["sideways"]
     path.write_text(json.dumps(data))
     before = path.read_bytes()
-    fresh = _journal(tmp_path)
-    assert fresh.trials() == []
+    with pytest.raises(CorruptJournal, match=r"trials.*orders"):
+        _journal(tmp_path).trials()
     assert path.read_bytes() == before
 
 
@@ -68,10 +70,6 @@ def test_checkin_nights_since_reads_only_the_experiments_nights(tmp_path):
 
     j = _journal(tmp_path)
     j.add_checkins([CheckIn(night=date(2026, 11, d)) for d in (10, 20, 21, 25)])
-    path = paths.journal_path(tmp_path)
-    data = json.loads(path.read_text())
-    data["checkins"]["999"] = {"night": "soon", "water_glasses": 3}  # damaged: skipped
-    path.write_text(json.dumps(data))
     assert _journal(tmp_path).checkin_nights_since(date(2026, 11, 20)) == {
         date(2026, 11, 20),
         date(2026, 11, 21),

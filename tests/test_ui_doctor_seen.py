@@ -12,6 +12,7 @@ from crampcoach.core.models import Profile
 from crampcoach.ui.screens.doctor import DoctorScreen
 from crampcoach.ui.screens.doctor_seen import DoctorSeenScreen
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
+from crampcoach.ui.widgets.leg_picker import LegPicker
 from tests.ui_support import NOW, episode, make_app, open_journal
 
 
@@ -132,12 +133,8 @@ async def test_split_signs_after_a_log_are_urgent(tmp_path):
         form = app.screen
         form.query_one("#when", Input).value = "07:00"
         form.query_one("#red_flags", SelectionList).select("redness-or-warmth")
-        form.query_one("#locations", SelectionList).select("calf")
-        from textual.widgets import RadioButton
-
-        next(
-            b for b in form.query("#side RadioButton").results(RadioButton) if b.name == "left"
-        ).value = True
+        leg = form.query_one("#leg", LegPicker)
+        leg.side, leg.locations = "left", ("calf",)  # the same calf as the swelling
         await _press(pilot, "ctrl+s")
         assert app.screen.__class__.__name__ == "AdviceNotice"
         assert app.screen.advice.level == "urgent"

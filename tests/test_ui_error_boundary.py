@@ -142,6 +142,8 @@ async def test_log_form_first_save_on_a_refusing_disk_keeps_the_entry(tmp_path, 
     before = _journal_bytes(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open(pilot, "l", LogFormScreen)
+        await pilot.press("l", "c")  # left calf: the form's question about no side/place stays out
+        await pilot.pause()
         app.screen.query_one("#duration", Input).value = "4"
         app.screen.query_one("#notes", TextArea).text = "woke twice"
         refusing_disk()
@@ -210,7 +212,9 @@ async def test_settings_save_on_a_refusing_disk_keeps_the_values(tmp_path, refus
 
 
 async def test_history_edit_and_delete_on_a_refusing_disk(tmp_path, refusing_disk):
-    app = make_app(tmp_path, episodes=[episode("2026-11-22 03:10", duration_s=120)])
+    # With a side and a place, so the edit's save asks nothing before it reaches the disk.
+    full = episode("2026-11-22 03:10", duration_s=120, side="left", locations=["calf"])
+    app = make_app(tmp_path, episodes=[full])
     before = _journal_bytes(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await _open(pilot, "h", HistoryScreen)

@@ -45,7 +45,9 @@ MORE_ACTIONS: tuple[Action, ...] = (
     Action("export", "Export episodes", "Every episode as CSV or JSON, to a file you choose"),
     Action("import", "Import episodes", "Episodes from a file written by export (in Settings)"),
     Action(
-        "doctor_seen", "I saw a doctor", "Note that a doctor has seen what the advice was about"
+        "doctor_seen",
+        "I saw a doctor about this",  # the doctor screen's key v: the same words, shown once
+        "Note that a doctor has seen what the advice was about",
     ),
     Action("toggle_theme", "Switch theme", "Calm dark ↔ night red (dim red on black); ctrl+t"),
 )

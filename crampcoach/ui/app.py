@@ -188,7 +188,7 @@ class CrampCoachApp(App[int]):
         """First aid's save, which never depends on the journal: the journal if it takes the
         episode, else a side file merged at the next good open, else "screen" (store.pending).
         Never raises for a journal or disk failure: it says where the episode went."""
-        from crampcoach.store.pending import keep_episode
+        from crampcoach.store import keep_episode
 
         return keep_episode(
             self.journal if self.journal_open else None, self.data_dir, episode, runs
@@ -412,12 +412,17 @@ class CrampCoachApp(App[int]):
         self.call_after_refresh(focus_import)
 
     def action_doctor_seen(self) -> None:
-        """The doctor screen's own "I saw a doctor"; until it has one, the screen itself."""
+        """The doctor screen's own "I saw a doctor about this" (key v there), from anywhere."""
+        from crampcoach.ui.screens.doctor import DoctorScreen
+
+        if isinstance(self.screen, DoctorScreen):
+            self.screen.action_doctor_seen()
+            return
         self.action_doctor()
 
-        async def run_it() -> None:
-            if hasattr(self.screen, "action_doctor_seen"):
-                await self.screen.run_action("doctor_seen")
+        def run_it() -> None:
+            if isinstance(self.screen, DoctorScreen):
+                self.screen.action_doctor_seen()
 
         self.call_after_refresh(run_it)
 

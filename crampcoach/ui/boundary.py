@@ -23,8 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from crampcoach.store.errors import JournalError, JournalLocked, WriteFailed
-from crampcoach.store.storage import describe_os_error
+from crampcoach.store import JournalError, JournalLocked, WriteFailed, describe_os_error
 
 NOT_SAVED = "Not saved"
 KEPT = "What you typed is kept: try again, or press escape to leave without saving."

@@ -70,7 +70,7 @@ class DoctorScreen(Screen[None]):
         Binding("p", "profile", "Profile", id="profile"),
         Binding("w", "write_report", "Write report", id="write-report"),
         Binding("l", "learn", "When to see a doctor", id="learn-doctor"),
-        Binding("v", "seen", "I saw a doctor about this", id="doctor-seen"),
+        Binding("v", "doctor_seen", "I saw a doctor about this", id="doctor-seen"),
     ]
 
     def __init__(self) -> None:
@@ -192,16 +192,18 @@ class DoctorScreen(Screen[None]):
     def action_learn(self) -> None:
         self.app.action_learn("when-to-see-a-doctor")  # type: ignore[attr-defined]
 
-    def action_seen(self) -> None:
+    def action_doctor_seen(self) -> None:
         from crampcoach.ui.screens.doctor_seen import DoctorSeenScreen
 
         app: Any = self.app
-        profile = app.guard(app.journal.profile)
+        profile = app.journal_read(lambda journal: journal.profile())
+        if profile is None:  # the read failed and the error screen says why
+            return
 
         def saved(visit: Any) -> None:
             if visit is None:
                 return
-            if app.guard(lambda: app.journal.add_doctor_visit(visit)) is None:
+            if app.journal_write(lambda journal: journal.add_doctor_visit(visit)) is None:
                 return
             app.notify(
                 f"Visit on {format_night(visit.seen_on, year=True)} recorded. Routine advice "

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,19 +21,24 @@ from crampcoach.ui.text import join_text, user_text
 BAR_WIDTH = 20
 
 
-def arm_bars(result: Any, width: int = BAR_WIDTH) -> Text:
-    """The small on/off chart: the share of tracked nights with a cramp, per arm."""
-    out = Text()
+def arm_bars(result: Any, width: int = BAR_WIDTH) -> Content:
+    """The small on/off chart: the share of tracked nights with a cramp, per arm.
+
+    The empty part of a bar is $foreground-muted (the themes check its contrast), never dim.
+    """
+    parts: list[str | tuple[str, str]] = []
     for count in (result.on, result.off):
         share = count.rate or 0.0
         filled = round(share * width)
-        out.append(f"'{count.arm}'".ljust(6))
-        out.append("█" * filled, style="bold")
-        out.append("░" * (width - filled), style="dim")
         pct = "–" if count.rate is None else f"{round(100 * share)}%"
-        out.append(f" {count.cramp_nights} of {count.nights} nights ({pct})\n")
-    out.rstrip()
-    return out
+        parts += [
+            "\n" if parts else "",
+            f"'{count.arm}'".ljust(6),
+            ("█" * filled, "bold"),
+            ("░" * (width - filled), "$foreground-muted"),
+            f" {count.cramp_nights} of {count.nights} nights ({pct})",
+        ]
+    return Content.assemble(*parts)
 
 
 class ExperimentsScreen(Screen[None]):

@@ -87,12 +87,14 @@ class SaveFileScreen(ModalScreen[Path | None]):
         payload = app.journal_read(lambda journal: self._payload(journal, target))
         if payload is None:
             return
-        from crampcoach.store.atomic import atomic_write
+        from crampcoach.outputs import OutputFailed, OutputRefused, write_output
 
+        # The same safe writer as `-o` on the command line: never the journal or its backups,
+        # a FIFO or device written into rather than replaced, new files 0600.
         try:
-            atomic_write(target, payload.encode("utf-8"), mode=0o600)
-        except OSError as exc:
-            self._say(f"Could not write {target}: {exc.strerror or exc}", error=True)
+            write_output(payload.encode("utf-8"), str(target), app.data_dir)
+        except (OutputRefused, OutputFailed) as exc:
+            self._say(f"Not written: {exc}", error=True)
             return
         self.written = target
         what = "Report" if self.kind == "report" else "Export"
@@ -106,7 +108,7 @@ class SaveFileScreen(ModalScreen[Path | None]):
             from crampcoach.stats_text import report_output
 
             return report_output(journal, app.now(), fmt="html", days=REPORT_DAYS)
-        from crampcoach.store.transfer import export_csv, export_json
+        from crampcoach.store import export_csv, export_json
 
         episodes = journal.episodes()
         return export_json(episodes) if target.suffix.lower() == ".json" else export_csv(episodes)
