@@ -183,12 +183,16 @@ async def test_escape_asks_before_dropping_unsaved_changes(tmp_path):
     assert dict(open_journal(tmp_path).settings().thresholds) == {}
 
 
-async def test_export_csv_and_json_from_settings(tmp_path):
+async def test_export_csv_and_json_from_settings(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
     app = make_app(tmp_path, episodes=sample_episodes())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_settings(pilot)
         path_box = screen.query_one("#export-path", Input)
-        default = tmp_path / "crampcoach-export-20261122.csv"
+        # A visible default (Documents), never the hidden data folder.
+        default = home / "Documents" / "crampcoach-export-20261122.csv"
         assert path_box.value == str(default)
         screen.query_one("#export").press()
         await pilot.pause()
@@ -203,7 +207,7 @@ async def test_export_csv_and_json_from_settings(tmp_path):
         path_box.focus()
         await pilot.press("enter")  # enter in the path box exports too
         await pilot.pause()
-        doc = json.loads((tmp_path / "crampcoach-export-20261122.json").read_text())
+        doc = json.loads((home / "Documents" / "crampcoach-export-20261122.json").read_text())
         assert len(doc["episodes"]) == 5
 
         # An existing file is only replaced after asking.

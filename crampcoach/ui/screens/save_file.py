@@ -94,7 +94,7 @@ class SaveFileScreen(ModalScreen[Path | None]):
         try:
             write_output(payload.encode("utf-8"), str(target), app.data_dir)
         except (OutputRefused, OutputFailed) as exc:
-            self._say(f"Not written: {exc}", error=True)
+            self._say(f"Not written: {str(exc).removeprefix('-o ')}", error=True)
             return
         self.written = target
         what = "Report" if self.kind == "report" else "Export"

@@ -34,6 +34,7 @@ from crampcoach.ui.text import user_text
 from crampcoach.ui.themes import THEME_LABELS
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.text_fields import TextInput
+from crampcoach.ui.write_target import default_folder
 
 GET_READY_RANGE = (0, 30)
 BOUNDARY_RANGE = (0, 23)
@@ -180,8 +181,9 @@ def _read_doctor_fields(base: Settings, raw: dict[str, Any], problems: dict[str,
     return out
 
 
-def default_export_path(data_dir: Path, day: str, fmt: str = "csv") -> Path:
-    return data_dir / f"crampcoach-export-{day}.{fmt}"
+def default_export_path(folder: Path, day: str, fmt: str = "csv") -> Path:
+    """A visible place (``ui.write_target.default_folder``), never the hidden data folder."""
+    return folder / f"crampcoach-export-{day}.{fmt}"
 
 
 def resolve_path(text: str, data_dir: Path) -> Path:
@@ -426,7 +428,8 @@ class SettingsScreen(CrampCoachAppAccess, Screen[None]):
         self._export_to(target)
 
     def _export_to(self, target: Path) -> None:
-        from crampcoach.store import atomic_write, export_csv, export_json
+        from crampcoach.outputs import OutputFailed, OutputRefused, write_output
+        from crampcoach.store import export_csv, export_json
 
         app = self.cc_app
         episodes = app.journal_read(lambda journal: journal.episodes())
@@ -434,14 +437,11 @@ class SettingsScreen(CrampCoachAppAccess, Screen[None]):
             return
         fmt = self.query_one("#export-format", Select).value
         payload = export_json(episodes) if fmt == "json" else export_csv(episodes)
+        # The same safe writer as `export -o`: never over the journal or its backups.
         try:
-            atomic_write(target, payload.encode("utf-8"))
-        except OSError as exc:
-            self._result(
-                "export-result",
-                f"Could not write {target}: {exc.strerror or exc}. Nothing was exported.",
-                error=True,
-            )
+            write_output(payload.encode("utf-8"), str(target), app.data_dir)
+        except (OutputRefused, OutputFailed) as exc:
+            self._result("export-result", f"Not exported: {str(exc).removeprefix('-o ')}.", error=True)
             return
         self._result("export-result", f"Exported {len(episodes)} episode(s) to {target}.")
 
@@ -544,7 +544,7 @@ class SettingsRest(CrampCoachAppAccess, Vertical):
         yield Label("Export every episode to", classes="field-label")
         with Horizontal(classes="row"):
             yield TextInput(
-                str(default_export_path(app.data_dir, day)),
+                str(default_export_path(default_folder(), day)),
                 id="export-path",
                 compact=True,
                 classes="path",
