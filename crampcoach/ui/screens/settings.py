@@ -441,7 +441,9 @@ class SettingsScreen(CrampCoachAppAccess, Screen[None]):
         try:
             write_output(payload.encode("utf-8"), str(target), app.data_dir)
         except (OutputRefused, OutputFailed) as exc:
-            self._result("export-result", f"Not exported: {str(exc).removeprefix('-o ')}.", error=True)
+            self._result(
+                "export-result", f"Not exported: {str(exc).removeprefix('-o ')}.", error=True
+            )
             return
         self._result("export-result", f"Exported {len(episodes)} episode(s) to {target}.")
 
