@@ -78,7 +78,8 @@ def test_json_contract_through_the_console_script(tmp_path):
 )
 def test_bad_designs_are_refused_and_nothing_written(tmp_path, args):
     data = tmp_path / "data"
-    ok("stats", data=data)  # create the journal
+    # Create the journal (read-only commands such as `stats` never create one).
+    Journal.open(paths.journal_path(data)).close()
     before = journal(data).read_bytes()
     proc = run("trial", *args, data=data)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1

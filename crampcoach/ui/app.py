@@ -495,8 +495,9 @@ class CrampCoachApp(App[int]):
             return
         for routine in routines:
             kind = routine.kind.replace("-", " ")
+            # The palette reads titles as markup; a user routine's title is shown as typed.
             yield SystemCommand(
-                f"Start {routine.title} ({kind} routine)",
+                f"Start {user_markup(routine.title)} ({kind} routine)",
                 f"Play the {kind} routine now",
                 partial(self.start_routine, routine.id),
             )

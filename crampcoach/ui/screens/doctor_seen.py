@@ -18,6 +18,7 @@ from crampcoach.core.doctor_visit import VISIT_NOTE_MAX, DoctorVisit, visit_from
 from crampcoach.core.errors import ValidationError
 from crampcoach.core.models import Profile
 from crampcoach.ui.text import user_text
+from crampcoach.ui.widgets.text_fields import TextInput
 
 
 class DoctorSeenScreen(ModalScreen[DoctorVisit | None]):
@@ -42,9 +43,9 @@ class DoctorSeenScreen(ModalScreen[DoctorVisit | None]):
                 classes="question",
             )
             yield Label("Date of the visit (YYYY-MM-DD)")
-            yield Input(self.today.isoformat(), id="seen-on")
+            yield TextInput(self.today.isoformat(), id="seen-on")
             yield Label("What the doctor said (optional)")
-            yield Input(id="seen-note", max_length=VISIT_NOTE_MAX)
+            yield TextInput(id="seen-note", max_length=VISIT_NOTE_MAX)
             yield Static("", id="seen-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")

@@ -46,6 +46,7 @@ from crampcoach.core.times import zone_name
 from crampcoach.ui.screens.player import PlayerScreen, PlayResult
 from crampcoach.ui.text import user_text
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
+from crampcoach.ui.widgets.text_fields import TextInput
 
 RELIEF_WORDS = {
     "stretch": "stretching",
@@ -603,7 +604,7 @@ class DurationScreen(ModalScreen[int | None]):
         with Vertical(classes="dialog", id="duration-dialog"):
             yield CrampClockPanel(self.cramp, id="cramp-clock")
             yield Static("How long did it last? Minutes (4), m:ss (4:30) or seconds (90 s).")
-            yield Input(id="duration-input", placeholder="minutes")
+            yield TextInput(id="duration-input", placeholder="minutes")
             yield Static(id="duration-error", markup=False)
             yield Static(_keys(("enter", "use it"), ("escape", "back")))
 

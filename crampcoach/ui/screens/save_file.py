@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from crampcoach.ui.text import user_text
+from crampcoach.ui.widgets.text_fields import TextInput
 from crampcoach.ui.write_target import default_folder, refusal, resolve_target
 
 REPORT_DAYS = 90
@@ -45,7 +46,7 @@ class SaveFileScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog"):
             yield Static(TITLES[self.kind], classes="question")
             yield Static("Write to (enter writes, escape cancels):", classes="hint")
-            yield Input(str(default), id="target")
+            yield TextInput(str(default), id="target")
             yield Static(id="result", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Write (enter)", id="write", variant="primary")

@@ -524,11 +524,11 @@ class SettingsRest(CrampCoachAppAccess, Vertical):
         ):
             with Horizontal(classes="row"):
                 yield Label(text, classes="row-label")
-                yield Input(getattr(s, field), id=key, compact=True, classes="number")
+                yield TextInput(getattr(s, field), id=key, compact=True, classes="number")
             yield Static(id=f"err-{key}", classes="error")
         with Horizontal(classes="row"):
             yield Label("Your name on the doctor report (optional)", classes="row-label")
-            yield Input(s.patient_name, id="patient_name", compact=True)
+            yield TextInput(s.patient_name, id="patient_name", compact=True)
         yield Static(id="err-patient_name", classes="error")
 
         yield Static("Your data", classes="section")
