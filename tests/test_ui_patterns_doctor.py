@@ -232,12 +232,18 @@ async def test_profile_loads_and_escape_asks_when_changed(tmp_path):
     assert open_journal(tmp_path).profile().pregnant is False
 
 
-async def test_w_writes_the_visit_report(tmp_path):
-    app = make_app(tmp_path, episodes=sample_episodes())
+async def test_w_writes_the_visit_report(tmp_path, monkeypatch):
+    from crampcoach.ui.screens.save_file import SaveFileScreen
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    app = make_app(tmp_path / "data", episodes=sample_episodes())
     async with app.run_test(size=(80, 24)) as pilot:
         await _press(pilot, "d", "w")
-        report = tmp_path / "crampcoach-report-2026-11-22.html"
-        assert app.screen.report_path == report
+        assert isinstance(app.screen, SaveFileScreen)  # asks where, Documents by default
+        await _press(pilot, "enter")
+        report = home / "Documents" / "crampcoach-report-2026-11-22.html"
         text = report.read_text(encoding="utf-8")
         assert "<svg" in text
         assert report.stat().st_mode & 0o777 == 0o600  # health data: private to the user

@@ -6,7 +6,6 @@ wording comes from there too, so it never diagnoses and never says to stop a med
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
@@ -76,7 +75,6 @@ class DoctorScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.advice: Advice | None = None
-        self.report_path: Path | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -214,31 +212,7 @@ class DoctorScreen(Screen[None]):
 
         app.push_screen(DoctorSeenScreen(app.now().date(), profile), saved)
 
-    def action_write_report(self) -> None:
-        from crampcoach.stats_text import report_output
-        from crampcoach.store import atomic_write
-
-        app: Any = self.app
-        now = app.now()
-        text = app.journal_read(
-            lambda journal: report_output(journal, now, fmt="html", days=REPORT_DAYS)
-        )
-        if text is None:
-            return
-        target = app.data_dir / f"crampcoach-report-{now:%Y-%m-%d}.html"
-        try:
-            atomic_write(target, text.encode("utf-8"), mode=0o600)
-        except OSError as exc:
-            app.notify(
-                f"Could not write {target}: {exc.strerror or exc}",
-                title="Report not written",
-                severity="error",
-                timeout=15,
-            )
-            return
-        self.report_path = target
-        app.notify(
-            f"{target}\nOpen it in a browser to print or show it.",
-            title="Report written",
-            timeout=15,
-        )
+    async def action_write_report(self) -> None:
+        """Ask where to write the visit report (a visible folder by default) and say where it
+        went in a message that stays: the same screen as the palette's "Write the report"."""
+        await self.app.run_action("app.report")
