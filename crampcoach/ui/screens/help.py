@@ -87,8 +87,9 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Doctor advice",
         (
             ("p", "Your profile (conditions, medicines)"),
-            ("w", "Write the visit report (HTML)"),
+            ("w", "Write the visit report (HTML; asks where)"),
             ("l", "Read: when to see a doctor"),
+            ("v", "I saw a doctor about this (quiets routine reasons until something new)"),
             ("escape", "Back"),
         ),
     ),
