@@ -93,7 +93,12 @@ def test_safety_net_from_ten_minutes_on():
     assert "urgent appointment today" in text
     assert "NHS 111" in text and "out-of-hours" in text
     assert "999" in text and "112" in text and "swollen" in text and "chest pain" in text
-    custom = " ".join(safety_net_lines(700, out_of_hours="116 117", emergency="112"))
+    # The numbers a user set in settings replace the defaults, in the doctor advice's words.
+    from crampcoach.core.first_aid import numbers_of
+    from crampcoach.core.models import Settings
+
+    numbers = numbers_of(Settings(out_of_hours_number="116 117", emergency_number="112"))
+    custom = " ".join(safety_net_lines(700, numbers))
     assert "116 117" in custom and "NHS 111" not in custom
 
 
