@@ -27,7 +27,7 @@ from crampcoach.core.routines import (
 # A routine file bigger than this is not a routine; refuse it instead of parsing it.
 USER_FILE_MAX_BYTES = 256 * 1024
 
-# Named clinical references an article may cite besides the seed documents (CONTENT.md).
+# Named clinical references an article may cite besides the seed documents.
 CLINICAL_ANCHORS: tuple[str, ...] = (
     "NHS",
     "NHS inform",

@@ -1,4 +1,4 @@
-"""Rolling daily backups (RELIABILITY.md item 6): at most once a day, validated, last 7 kept."""
+"""Rolling daily backups (journal promise 6): at most once a day, validated, last 7 kept."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Journal basics: round trips, file modes, no write-back cache, close, unknown settings.
 
-RELIABILITY.md items 3 (no cache, nothing after close), 8 (modes of the journal, its folder,
+Journal promises 3 (no cache, nothing after close), 8 (modes of the journal, its folder,
 temp files and lock) and the round trip of every record type.
 """
 

@@ -1,4 +1,4 @@
-"""Writers serialize (RELIABILITY.md item 4).
+"""Writers serialize (journal promise 4).
 
 Two processes, each adding 100 episodes at once, end with 200 distinct episodes; two loops of
 ``crampcoach log`` lose nothing; instances used one after the other never collide on a

@@ -1,4 +1,4 @@
-"""A bad journal file is never replaced (RELIABILITY.md item 5).
+"""A bad journal file is never replaced (journal promise 5).
 
 Each fixture damages a real journal the way crashes and tools do. Opening it must write
 nothing, keep the file byte for byte, copy it aside as ``<name>.corrupt-<UTC>``, name it in

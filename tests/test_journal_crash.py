@@ -1,4 +1,4 @@
-"""Crash tests in the manner of SQLite's (RELIABILITY.md items 1 and 2).
+"""Crash tests in the manner of SQLite's (journal promises 1 and 2).
 
 A child process writes to the journal and is killed with SIGKILL at random moments. After
 every kill the file must be a whole, valid journal (the old one or the new one), and every

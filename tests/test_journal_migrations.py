@@ -1,4 +1,4 @@
-"""Versioned schema and newer files (RELIABILITY.md items 9, 10 and the migration backup of 6)."""
+"""Versioned schema and newer files (journal promises 9, 10 and the migration backup of 6)."""
 
 from __future__ import annotations
 

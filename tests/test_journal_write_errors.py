@@ -1,4 +1,4 @@
-"""Write errors are visible and lossless; stale temp files go (RELIABILITY.md items 7 and 8)."""
+"""Write errors are visible and lossless; stale temp files go (journal promises 7 and 8)."""
 
 from __future__ import annotations
 

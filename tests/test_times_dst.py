@@ -1,6 +1,6 @@
 """Aware times, DST-safe entry, durations in UTC and 23/25-hour nights.
 
-RELIABILITY.md items 11–14, on the Europe/Berlin changes of 2026:
+Journal promises 11–14, on the Europe/Berlin changes of 2026:
 29 March 02:00 → 03:00 (spring forward) and 25 October 03:00 → 02:00 (fall back).
 """
 

@@ -1,4 +1,4 @@
-"""The fixed vocabularies of the journal (DESIGN.md, "Data")."""
+"""The fixed vocabularies of the journal (docs/data-rules.md)."""
 
 from __future__ import annotations
 

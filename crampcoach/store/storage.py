@@ -1,7 +1,7 @@
 """A TinyDB storage that never leaves a half-written journal.
 
 Stock JSONStorage rewrites the file in place and truncates it, so a crash mid-save
-leaves invalid JSON (RELIABILITY.md). This one writes atomically, caches nothing it
+leaves invalid JSON (docs/journal-promises.md). This one writes atomically, caches nothing it
 has not written, re-reads only when the file changed, and refuses files it cannot parse.
 """
 
