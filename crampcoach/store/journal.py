@@ -565,7 +565,7 @@ class Journal:
 
     # ------------------------------------------------------------ doctor's visits (doctor advice)
     # "I saw a doctor about this": a visit quiets the routine doctor reasons present at its
-    # date (core/doctor.py). The gate is core/doctor_visit.py; records it refuses are skipped.
+    # date (core/doctor.py). The gate is core/doctor_visit.py, applied on load and on write.
 
     def doctor_visits(self) -> list[DoctorVisit]:
         """Recorded visits, oldest first."""
