@@ -75,7 +75,7 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
     ("learn", "i", "What is a leg cramp"),
     ("settings", "s", "Look and sound"),
     ("settings filled", "s", "Doctor advice thresholds"),
-    ("help", "?", "This help"),
+    ("help", "?", "In the command palette"),
     ("first aid", "f", "Where does it hurt"),
 )
 HOME = "last 30 nights"
