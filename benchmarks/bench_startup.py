@@ -119,11 +119,16 @@ def main() -> None:
         build_journal(full).close()
         # First frame: the home menu (painted before the journal is read);
         # filled: the 7/30-night counts computed from the journal.
-        home = ("First aid now", "last 30 nights")
         cases = {
             "bare textual app": ([sys.executable, str(bare)], ("bare app ready",) * 2),
-            "crampcoach, empty journal": ([exe, "--data-dir", str(empty)], home),
-            "crampcoach, 10 years": ([exe, "--data-dir", str(full)], home),
+            "crampcoach, empty journal": (
+                [exe, "--data-dir", str(empty)],
+                ("First aid now", "Nothing logged yet"),
+            ),
+            "crampcoach, 10 years": (
+                [exe, "--data-dir", str(full)],
+                ("First aid now", "last 30 nights"),
+            ),
         }
         results: dict[str, list[tuple[float, float, float]]] = {k: [] for k in cases}
         for _ in range(args.runs):

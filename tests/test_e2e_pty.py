@@ -39,3 +39,52 @@ def test_log_a_cramp_with_keystrokes_then_export(tmp_path):
     assert len(out) == 3  # header, the foot cramp from the CLI, the one logged by keys
     assert ",foot," in out[1]
     assert ",left,foot," in out[2]
+
+
+def test_morning_log_in_eight_keys_on_a_real_terminal(tmp_path):
+    """The morning case, typed key by key on a pty: 03:10, how strong 7, long standing, 4 min."""
+    import json
+    from datetime import datetime, timedelta
+
+    env = {"CRAMPCOACH_DATA_DIR": str(tmp_path), "TZ": "Europe/Berlin"}
+    cli_env = {**env, "PATH": "/usr/bin:/bin"}
+    subprocess.run(
+        [crampcoach_bin(), "log", "--at", "2026-11-01T03:00:00+01:00"]
+        + ["--side", "left", "--location", "calf"],
+        env=cli_env,
+        check=True,
+        capture_output=True,
+    )
+    term = Terminal([], env)
+    term.wait_for("Skip")
+    term.send("s")
+    term.wait_for("Cramp nights")
+    keys = ["l", "3", "1", "0", "7", " ", "4", CTRL_S]
+    assert len(keys) <= 8
+    term.send("l")
+    term.wait_for("as last time: left, calf")
+    for key, shows in zip(keys[1:4], ("→", "→", "03:10 (night of"), strict=True):
+        term.send(key)
+        term.wait_for(shows)
+    term.send("7")
+    term.wait_for("7 of 10")
+    term.send(" ")
+    term.send("4")
+    term.send(CTRL_S)
+    term.wait_for("Cramp nights")
+    term.send("q")
+    assert term.wait_exit() == 0
+    out = subprocess.run(
+        [crampcoach_bin(), "export", "--format", "json"],
+        env=cli_env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    logged = json.loads(out)["episodes"][-1]
+    started = datetime.fromisoformat(logged["started_at"])
+    assert started.strftime("%H:%M") == "03:10"
+    assert timedelta(0) < datetime.now(started.tzinfo) - started < timedelta(hours=36)
+    assert logged["duration_s"] == 240 and logged["intensity"] == 7
+    assert logged["side"] == "left" and logged["locations"] == ["calf"]
+    assert logged["triggers"] == ["long-standing"] and logged["woke_me"] is True

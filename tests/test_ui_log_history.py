@@ -29,7 +29,7 @@ async def test_home_shows_last_night_and_counts(tmp_path):
         assert "03:10" in last and "calf" in last
         counts = str(app.screen.query_one("#counts", Static).render())
         assert "last 7 nights: 3" in counts
-        assert "last 30 nights: 5" in counts
+        assert "20 nights since you started: 5" in counts  # the first entry was 20 nights ago
 
 
 async def test_log_with_defaults_takes_two_keys(tmp_path):
@@ -381,7 +381,7 @@ async def test_theme_hint_styles_the_first_frame_and_follows_the_journal(tmp_pat
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert opened and isinstance(again.screen, HomeScreen)
-        assert "last 30 nights" in str(again.screen.query_one("#counts", Static).render())
+        assert "Nothing logged yet" in str(again.screen.query_one("#counts", Static).render())
 
     # A stale hint is corrected from the journal, which stays the source of truth.
     (tmp_path / "theme").write_text("crampcoach-dark")

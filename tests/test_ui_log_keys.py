@@ -13,8 +13,10 @@ from crampcoach.ui.widgets.leg_picker import LegPicker
 from tests.ui_support import NOW, ZONE, episode, make_app, open_journal
 
 # 03:10, 4 min, left calf, 7, woke me, long standing — with last time's left calf prefilled.
-# "310" reads as 03:10, like "03:10" or "3:10".
-MORNING = ["l", "3", "1", "0", "enter", "4", "enter", "7", "space", "ctrl+s"]
+# "310" reads as 03:10, like "03:10" or "3:10", and can mean nothing else, so the form moves on to
+# "how strong" by itself; 7 answers it and moves on to the triggers; space ticks the first one
+# (long standing); a number there starts the minutes below; ctrl+s saves.
+MORNING = ["l", "3", "1", "0", "7", "space", "4", "ctrl+s"]
 # Now, this leg, this place, on a fresh journal.
 NIGHT = ["l", "l", "c", "ctrl+s"]
 
@@ -40,7 +42,7 @@ async def test_night_log_takes_four_keys(tmp_path):
 
 async def test_morning_log_key_count(tmp_path):
     # Every key is counted, each typed character too: "310" is three presses.
-    assert len(MORNING) == 10
+    assert len(MORNING) <= 8
     app = make_app(
         tmp_path, episodes=[episode("2026-11-10 02:00", side="left", locations=["calf"])]
     )
@@ -133,3 +135,53 @@ async def test_preview_names_the_previous_night_after_midnight(tmp_path):
         await _press_all(pilot, ["l", "0", "0", ":", "1", "0"])
         preview = str(app.screen.query_one("#when-preview", Static).render())
         assert preview == "→ Tue 01 Dec 00:10 (night of Mon 30 Nov)"
+
+
+async def test_each_number_goes_to_the_number_field_at_or_below_the_cursor(tmp_path):
+    from textual.widgets import Input
+
+    from crampcoach.ui.widgets.intensity_picker import IntensityPicker
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # "123" could still become 12:30: the form waits for Enter, then for "how strong".
+        await _press_all(pilot, ["l", "1", "2", "3"])
+        assert app.screen.focused.id == "when"
+        await _press_all(pilot, ["enter"])
+        assert isinstance(app.screen.focused, IntensityPicker)
+        await _press_all(pilot, ["0"])  # 0 is 10, a whole answer: on to the triggers
+        assert app.screen.query_one(IntensityPicker).value == 10
+        assert app.screen.focused.id == "triggers"
+        await _press_all(pilot, ["1", "5"])  # on the trigger list, a number starts the minutes
+        assert app.screen.focused.id == "duration"
+        assert app.screen.query_one("#duration", Input).value == "15"
+        await _press_all(pilot, ["enter", "3"])  # "what helped" takes no number: nothing changes
+        assert app.screen.focused.id == "relief"
+        assert app.screen.query_one("#duration", Input).value == "15"
+        assert app.screen.query_one(IntensityPicker).value == 10
+
+
+async def test_editing_does_not_jump_away_from_a_complete_time(tmp_path):
+    from crampcoach.ui.screens.episode_detail import EpisodeDetailScreen  # noqa: F401
+
+    ep = episode("2026-11-20 03:10", side="left", locations=["calf"])
+    app = make_app(tmp_path, episodes=[ep])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(LogFormScreen(open_journal(tmp_path).episodes()[0]))
+        await pilot.pause()
+        assert isinstance(app.screen.focused, LegPicker)
+
+
+async def test_numbers_replace_an_edited_time_whole(tmp_path):
+    from textual.widgets import Input
+
+    ep = episode("2026-11-20 03:10", side="left", locations=["calf"])
+    app = make_app(tmp_path, episodes=[ep])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(LogFormScreen(open_journal(tmp_path).episodes()[0]))
+        await pilot.pause()
+        await _press_all(pilot, ["0", "2", "4", "5"])
+        assert app.screen.query_one("#when", Input).value == "0245"

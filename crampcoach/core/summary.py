@@ -25,6 +25,9 @@ class NightSummary:
         return sum(known) if known else None
 
 
+SUMMARY_NIGHTS = 30
+
+
 @dataclass(frozen=True)
 class HomeSummary:
     last_night: NightSummary
@@ -34,9 +37,11 @@ class HomeSummary:
     strip: tuple[tuple[date, int], ...]  # the last 30 nights, oldest first, with episode counts
     # In the evening, the night ahead: a cramp logged tonight shows instead of last night's.
     tonight: NightSummary | None = None
-
-
-SUMMARY_NIGHTS = 30
+    # How many nights of each window were tracked (on or after the journal's first night):
+    # a window that reaches back before the first entry never counts those nights as calm.
+    tracked_7: int = 7
+    tracked_30: int = SUMMARY_NIGHTS
+    nothing_logged: bool = False
 
 
 def home_summary(
@@ -44,6 +49,7 @@ def home_summary(
     now: datetime,
     boundary_hour: int = 12,
     last_episode: Episode | None = None,
+    started: date | None = None,
 ) -> HomeSummary:
     """``now`` is an aware local time; the current night is the one now belongs to.
 
@@ -52,7 +58,8 @@ def home_summary(
     the one people mean when they wake.
 
     Only the last 30 nights matter, so ``episodes`` may be just those; then pass the
-    journal's ``last_episode`` for when none of them fall in that span.
+    journal's ``last_episode`` for when none of them fall in that span. ``started`` is the
+    journal's first night (left out or None: every night counts).
     """
     current = night_of(now, None, boundary_hour)
     by_night: dict[date, list[Episode]] = {}
@@ -67,6 +74,9 @@ def home_summary(
     end = current if current in by_night else slept
     nights7 = set(night_range(end, 7))
     nights30_counted = set(night_range(end, SUMMARY_NIGHTS))
+    first = started
+    if episodes and first is not None:  # an episode before the first record cannot be
+        first = min(first, min(episode_night(e, boundary_hour) for e in episodes))
     return HomeSummary(
         last_night=NightSummary(
             last_night_date,
@@ -81,7 +91,34 @@ def home_summary(
             if current != last_night_date and current in by_night
             else None
         ),
+        tracked_7=_tracked(nights7, first),
+        tracked_30=_tracked(nights30_counted, first),
+        nothing_logged=started is None and not episodes and last_episode is None,
     )
+
+
+def _tracked(nights: set[date], first: date | None) -> int:
+    return len(nights) if first is None else sum(1 for n in nights if n >= first)
+
+
+def count_lines(s: HomeSummary) -> list[str]:
+    """Home's cramp-night counts in words, never counting nights before the first entry:
+    'last 7 nights: 2', or '3 nights since you started: 1', or that nothing is logged yet."""
+    if s.nothing_logged:
+        return ["Nothing logged yet.", "Nights count from your first entry."]
+    lines = []
+    for window, tracked, count in (
+        (7, s.tracked_7, s.cramp_nights_7),
+        (SUMMARY_NIGHTS, s.tracked_30, s.cramp_nights_30),
+    ):
+        if tracked >= window:
+            lines.append(f"last {window} nights: {count}")
+        else:
+            nights = "1 night" if tracked == 1 else f"{tracked} nights"
+            line = f"{nights} since you started: {count}"
+            if line not in lines:  # both windows reach back before the start: say it once
+                lines.append(line)
+    return lines
 
 
 def last_used(episodes: Sequence[Episode]) -> tuple[str | None, tuple[str, ...]]:

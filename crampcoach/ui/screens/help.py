@@ -39,7 +39,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("l / r / b", "Which leg: left, right, both (press again to clear)"),
             ("c f t h k o", "Where: calf, foot, toes, front/back of thigh, other"),
-            ("0 … 9", "At the top: start typing the time; further down: how strong (0 = 10)"),
+            ("0 … 9", "Time, how strong (0 = 10), minutes: the number field at or below you"),
             ("enter", "Next field; on the last one, save"),
             ("ctrl+s", "Save from any field"),
         ),

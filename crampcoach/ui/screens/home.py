@@ -18,6 +18,7 @@ from crampcoach.core.vocab import label
 from crampcoach.ui.actions import HOME_ACTIONS
 from crampcoach.ui.format import duration_words, local_time
 from crampcoach.ui.text import user_markup
+from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
 from crampcoach.ui.widgets.experiment_line import ExperimentLine
 from crampcoach.ui.widgets.night_strip import NightStrip
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # these load with the numbers, after the first frame
     from crampcoach.core.summary import HomeSummary
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CrampCoachAppAccess, Screen[None]):
     TITLE = "crampcoach"
     SUB_TITLE = "Home"
     # Below 23 rows the cards lose their borders so every action stays on screen (60×20).
@@ -80,7 +81,7 @@ class HomeScreen(Screen[None]):
         from crampcoach.advice_text import current_advice
         from crampcoach.core.summary import SUMMARY_NIGHTS, home_summary
 
-        app: Any = self.app
+        app = self.cc_app
         if not app.journal_open:
             return
         now = app.now()
@@ -89,7 +90,9 @@ class HomeScreen(Screen[None]):
             # Only the last 30 nights show here: years of older records are never built.
             recent = journal.episodes_since(now - timedelta(days=SUMMARY_NIGHTS + 2))
             last = None if recent else journal.last_episode()
-            summary = home_summary(recent, now, app.settings.night_boundary_hour, last)
+            boundary = app.settings.night_boundary_hour
+            started = journal.first_record_night(boundary)
+            summary = home_summary(recent, now, boundary, last, started)
             return summary, current_advice(journal, now)
 
         found = app.journal_read(read)
@@ -100,10 +103,12 @@ class HomeScreen(Screen[None]):
         self.query_one(ExperimentLine).refresh_from(app)
 
     def _show(self, s: HomeSummary, advice: Advice) -> None:
-        zone = self.app.zone  # type: ignore[attr-defined]
+        from crampcoach.core.summary import count_lines
+
+        zone = self.cc_app.zone
         last = s.tonight or s.last_night
         heading = "Tonight" if s.tonight else "Last night"
-        today = self.app.now().date()  # type: ignore[attr-defined]
+        today = self.cc_app.now().date()
         # The night's evening date: "Last night · Tue 01 Dec" (with the year if not this year).
         lines = [f"[b]{heading}[/b] · {day_label(last.night, today)}"]
         if last.had_cramp:
@@ -120,8 +125,7 @@ class HomeScreen(Screen[None]):
                 lines.append(f"Last episode: {ep.started_at.astimezone(zone):%a %d %b %H:%M}")
         self.query_one("#last-night", Static).update("\n".join(lines))
         self.query_one("#counts", Static).update(
-            f"[b]Cramp nights[/b]\nlast 7 nights: {s.cramp_nights_7}\n"
-            f"last 30 nights: {s.cramp_nights_30}"
+            "\n".join(["[b]Cramp nights[/b]", *count_lines(s)])
         )
         self.query_one(NightStrip).nights = s.strip
         self.query_one(DoctorBanner).show_advice(advice)

@@ -1,9 +1,11 @@
 """Log (or edit) an episode in a few keys.
 
 At 3 a.m.: ``l``, the leg (``l``/``r``/``b``), the spot (``c`` calf…), ``ctrl+s`` — time is now.
-In the morning (10 keys): ``l``, the time as ``310`` (digits jump straight into the time
-field), Enter, the minutes, Enter, the intensity on a number key, a trigger with space,
-``ctrl+s``. Enter moves to the next field and saves on the last; what the form filled in by
+In the morning (8 keys): ``l``, the time as ``310`` (digits jump straight into the time field,
+and a time that can only mean one thing moves on by itself), the intensity on one number key
+(it moves on too), a trigger with space, the minutes (a number on the trigger list starts the
+duration below it), ``ctrl+s``. A number key always types into the number field at or below
+the cursor. Enter moves to the next field and saves on the last; what the form filled in by
 itself says so.
 """
 
@@ -31,11 +33,13 @@ from textual.widgets import (
 
 from crampcoach.core import vocab
 from crampcoach.core.errors import Problem, ValidationError
-from crampcoach.core.log_entry import missing_basics, when_preview
+from crampcoach.core.log_entry import missing_basics, time_is_complete, when_preview
 from crampcoach.core.models import Episode, episode_from_dict
 from crampcoach.core.times import zone_name
 from crampcoach.core.when import WhenError, parse_when
 from crampcoach.ui.text import user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.intensity_picker import IntensityPicker
 from crampcoach.ui.widgets.leg_picker import PLACE_KEYS, SIDE_KEYS, LegPicker
 from crampcoach.ui.widgets.text_fields import NotesArea, TextInput
 
@@ -48,13 +52,16 @@ TITLES = {
     "relief": "What helped",
     "red_flags": "Warning signs",
 }
-# Enter walks this order; on the last one it saves.
-ENTER_ORDER = ("leg", "when", "duration", "triggers", "relief", "red_flags", "woke_me")
+# Enter walks this order (the order on screen); on the last one it saves. The duration comes
+# after the triggers so that the morning's numbers need no Enter between them.
+ENTER_ORDER = ("leg", "when", "intensity", "triggers", "duration", "relief", "red_flags", "woke_me")
+# A number key on a field that takes none types into this number field instead.
+DIGITS_GO_TO = {"leg": "when", "triggers": "duration"}
 ERROR_FIELD = {"duration_min": "duration", "duration_s": "duration", "started_at": "when"}
 DIGITS = "1234567890"
 
 
-class LogFormScreen(Screen[Episode | None]):
+class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
     SUB_TITLE = "Log a cramp"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
@@ -71,12 +78,11 @@ class LogFormScreen(Screen[Episode | None]):
         self._initial: dict[str, Any] | None = None
         self._saving = False
         self._asked_missing = False
-        self.intensity: int | None = episode.intensity if episode else None
 
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = self.cc_app
         ep = self.editing
         if ep is None:
             last = app.journal_read(lambda journal: journal.last_episode())
@@ -97,7 +103,6 @@ class LogFormScreen(Screen[Episode | None]):
                 id="when",
                 placeholder="now — or 310, 03:10, yesterday 23:40",
                 compact=True,
-                # Selecting on focus would let the second digit typed replace the first.
                 select_on_focus=ep is not None,
             )
             yield Static(id="when-preview", classes="hint")
@@ -108,16 +113,7 @@ class LogFormScreen(Screen[Episode | None]):
                 for t in QUICK_TIMES:
                     yield Button(t, id=f"quick-{t.replace(':', '')}", classes="quick", compact=True)
 
-            yield Label("How long, in minutes?", classes="field-label")
-            yield TextInput(
-                "" if ep is None or ep.duration_s is None else f"{ep.duration_s / 60:g}",
-                id="duration",
-                placeholder="e.g. 2 or 0.5 (leave empty if unsure)",
-                compact=True,
-            )
-            yield Static(id="err-duration", classes="error")
-
-            yield Static(id="intensity", classes="field-label")
+            yield IntensityPicker(ep.intensity if ep else None, id="intensity")
             yield Static(id="err-intensity", classes="error")
 
             for name in LIST_FIELDS:
@@ -129,6 +125,15 @@ class LogFormScreen(Screen[Episode | None]):
                     classes="choices",
                 )
                 yield Static(id=f"err-{name}", classes="error")
+                if name == "triggers":
+                    yield Label("How long, in minutes?", classes="field-label")
+                    yield TextInput(
+                        "" if ep is None or ep.duration_s is None else f"{ep.duration_s / 60:g}",
+                        id="duration",
+                        placeholder="e.g. 2 or 0.5 (leave empty if unsure)",
+                        compact=True,
+                    )
+                    yield Static(id="err-duration", classes="error")
 
             yield Checkbox("It woke me up", value=True if ep is None else ep.woke_me, id="woke_me")
             yield Label("Notes", classes="field-label")
@@ -144,7 +149,6 @@ class LogFormScreen(Screen[Episode | None]):
             button.can_focus = False
         for err in self.query(".error").results(Static):
             err.display = False  # no blank line until there is something to say
-        self._show_intensity()
         self._preview()
         self._initial = self._collect()
         self.query_one("#leg", LegPicker).focus()
@@ -162,16 +166,24 @@ class LogFormScreen(Screen[Episode | None]):
     def action_digit(self, digit: str) -> None:
         if self._typing():
             raise SkipAction()
-        if isinstance(self.focused, LegPicker):
-            # At the top of the form a number is the start of a time: 0310, 03:10…
-            when = self.query_one("#when", Input)
-            when.value = digit
-            when.cursor_position = len(when.value)
-            when.focus()
+        focused = self.focused
+        if isinstance(focused, IntensityPicker):
+            if focused.press(digit) is not None:
+                self.set_focus(self.query_one("#triggers"))
             return
-        value = 10 if digit == "0" else int(digit)
-        self.intensity = None if self.intensity == value else value
-        self._show_intensity()
+        target = DIGITS_GO_TO.get(focused.id or "") if focused is not None else None
+        if target is None:
+            raise SkipAction()
+        # On the leg picker a number starts the time (0310, 03:10…); on the trigger list, the
+        # minutes. The field is empty then (a new entry) or its old value is replaced.
+        field = self.query_one(f"#{target}", Input)
+        field.value = digit
+        field.cursor_position = len(field.value)
+        # Selecting on this focus would let the next digit replace the first.
+        selects = field.select_on_focus
+        field.select_on_focus = False
+        self.set_focus(field)  # at once, not after the queue: the next key goes there
+        self.call_after_refresh(setattr, field, "select_on_focus", selects)
 
     def action_enter(self) -> None:
         focused = self.focused
@@ -186,20 +198,16 @@ class LogFormScreen(Screen[Episode | None]):
         else:
             self.query_one(f"#{ENTER_ORDER[index + 1]}").focus()
 
-    def _show_intensity(self) -> None:
-        shown = "not noted" if self.intensity is None else str(self.intensity)
-        self.query_one("#intensity", Static).update(
-            f"[b]How strong?[/b] {shown}  "
-            "[$foreground-muted](keys 1–9, 0 for 10, outside text fields)[/]"
-        )
-
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "when":
             self._preview()
+            # Typed (not set by the form), and can only mean one time: no Enter needed.
+            if event.input.has_focus and time_is_complete(event.value.strip()):
+                self.set_focus(self.query_one("#intensity"))
 
     def _preview(self) -> None:
         """Show which day and night the typed time lands on, before saving."""
-        app: Any = self.app
+        app = self.cc_app
         text = self.query_one("#when", Input).value
         now = app.now()
         try:
@@ -218,7 +226,7 @@ class LogFormScreen(Screen[Episode | None]):
             "duration_min": self.query_one("#duration", Input).value.strip(),
             "side": leg.side,
             "locations": leg.locations,
-            "intensity": self.intensity,
+            "intensity": self.query_one("#intensity", IntensityPicker).value,
             "woke_me": self.query_one("#woke_me", Checkbox).value,
             "notes": self.query_one("#notes", TextArea).text,
         }
@@ -289,7 +297,7 @@ class LogFormScreen(Screen[Episode | None]):
         self.app.push_screen(ConfirmScreen(question, yes=yes, no=no), answer)
 
     def _save(self, data: dict[str, Any]) -> None:
-        app: Any = self.app
+        app = self.cc_app
         now: datetime = app.now()
         if self.editing is not None and self._initial and data["when"] == self._initial["when"]:
             self._finish(data, self.editing.started_at, None)
@@ -319,7 +327,7 @@ class LogFormScreen(Screen[Episode | None]):
         self._finish(data, when.instant, when.note)
 
     def _build(self, data: dict[str, Any], started: datetime) -> Episode | None:
-        app: Any = self.app
+        app = self.cc_app
         raw = dict(data)
         raw.pop("when")
         raw["started_at"] = started
@@ -336,7 +344,7 @@ class LogFormScreen(Screen[Episode | None]):
     def _finish(self, data: dict[str, Any], started: datetime, note: str | None) -> None:
         from crampcoach.core.duplicates import SAME_CRAMP_WINDOW, find_duplicates
 
-        app: Any = self.app
+        app = self.cc_app
         episode = self._build(data, started)
         if episode is None:
             return
@@ -362,7 +370,7 @@ class LogFormScreen(Screen[Episode | None]):
         self._write(episode, note)
 
     def _write(self, episode: Episode, note: str | None) -> None:
-        app: Any = self.app
+        app = self.cc_app
         self._saving = True
         try:
             editing = self.editing is not None
