@@ -20,8 +20,16 @@ from crampcoach.store import Journal
 
 
 def open_journal(root: Path, *, create: bool = True) -> Journal:
-    """The journal; read-only commands pass ``create=False`` so they never create one."""
-    return Journal.open(paths.journal_path(root), create=create)
+    """The journal; read-only commands pass ``create=False`` so they never create one.
+
+    What the journal says once on opening (an upgrade, merged first-aid entries) goes to
+    stderr, so a pipe of ``export`` output stays clean.
+    """
+    journal = Journal.open(paths.journal_path(root), create=create)
+    if journal.notice:
+        print(journal.notice, file=sys.stderr)
+        journal.notice = None
+    return journal
 
 
 def _write_output(text: str, output: str | None, root: Path) -> None:

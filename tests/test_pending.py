@@ -117,3 +117,14 @@ def test_nothing_is_merged_into_a_journal_that_does_not_open(tmp_path: Path, con
         Journal.open(journal_file)
     assert path.exists()
     assert journal_file.read_bytes() == content
+
+
+def test_the_command_line_says_on_stderr_what_was_merged(tmp_path: Path, capsys) -> None:
+    from crampcoach.commands import open_journal as cli_open
+
+    ep = episode("2026-11-22 03:10", duration_s=200, locations=["calf"], source="first-aid")
+    pending.write_pending(tmp_path, ep, [a_run()])
+    journal = cli_open(tmp_path)
+    captured = capsys.readouterr()
+    assert "1 cramp" in captured.err and captured.out == ""
+    assert journal.notice is None

@@ -39,7 +39,7 @@ def test_windows_never_count_nights_before_the_first_entry():
     eps = [episode_on_night(LAST - timedelta(days=d)) for d in (0, 1)]
     s = home_summary(eps, local("2026-11-22", "08:30"), started=LAST - timedelta(days=2))
     assert (s.tracked_7, s.tracked_30) == (3, 3)
-    assert count_lines(s) == ["3 nights since you started: 2"]
+    assert count_lines(s) == ["since you started (3 nights): 2"]
 
 
 def test_a_long_journal_counts_whole_windows():
@@ -47,7 +47,7 @@ def test_a_long_journal_counts_whole_windows():
 
     eps = [episode_on_night(LAST - timedelta(days=d)) for d in (0, 3, 10)]
     s = home_summary(eps, local("2026-11-22", "08:30"), started=LAST - timedelta(days=12))
-    assert count_lines(s) == ["last 7 nights: 2", "13 nights since you started: 3"]
+    assert count_lines(s) == ["last 7 nights: 2", "since you started (13 nights): 3"]
     s = home_summary(eps, local("2026-11-22", "08:30"), started=LAST - timedelta(days=400))
     assert count_lines(s) == ["last 7 nights: 2", "last 30 nights: 3"]
 

@@ -29,7 +29,7 @@ async def test_home_shows_last_night_and_counts(tmp_path):
         assert "03:10" in last and "calf" in last
         counts = str(app.screen.query_one("#counts", Static).render())
         assert "last 7 nights: 3" in counts
-        assert "20 nights since you started: 5" in counts  # the first entry was 20 nights ago
+        assert "since you started (20 nights): 5" in counts  # the first entry was 20 nights ago
 
 
 async def test_log_with_defaults_takes_two_keys(tmp_path):

@@ -103,7 +103,7 @@ def _tracked(nights: set[date], first: date | None) -> int:
 
 def count_lines(s: HomeSummary) -> list[str]:
     """Home's cramp-night counts in words, never counting nights before the first entry:
-    'last 7 nights: 2', or '3 nights since you started: 1', or that nothing is logged yet."""
+    'last 7 nights: 2', or 'since you started (3 nights): 1', or that nothing is logged yet."""
     if s.nothing_logged:
         return ["Nothing logged yet.", "Nights count from your first entry."]
     lines = []
@@ -115,7 +115,7 @@ def count_lines(s: HomeSummary) -> list[str]:
             lines.append(f"last {window} nights: {count}")
         else:
             nights = "1 night" if tracked == 1 else f"{tracked} nights"
-            line = f"{nights} since you started: {count}"
+            line = f"since you started ({nights}): {count}"
             if line not in lines:  # both windows reach back before the start: say it once
                 lines.append(line)
     return lines

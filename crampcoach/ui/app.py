@@ -311,6 +311,10 @@ class CrampCoachApp(App[int]):
         self._continue_start()
 
     def _continue_start(self) -> None:
+        if self.journal is not None and self.journal.notice:
+            # Said once: the journal was upgraded, or first-aid entries kept aside were merged.
+            self.notify(self.journal.notice, title="Your journal", timeout=30)
+            self.journal.notice = None
         if self.startup_error is None:
             from crampcoach.ui.live import POLL_SECONDS
 

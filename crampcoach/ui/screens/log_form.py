@@ -48,7 +48,7 @@ QUICK_TIMES = ("23:00", "01:00", "02:00", "03:00", "04:00", "05:00")
 LIST_FIELDS = ("triggers", "relief", "red_flags")
 VOCABS = {"triggers": vocab.TRIGGERS, "relief": vocab.RELIEF, "red_flags": vocab.RED_FLAGS}
 TITLES = {
-    "triggers": "Possible triggers (space ticks)",
+    "triggers": "Triggers? (space ticks; a number starts the minutes)",
     "relief": "What helped",
     "red_flags": "Warning signs",
 }
@@ -97,7 +97,7 @@ class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
             yield Static(id="err-side", classes="error")
             yield Static(id="err-locations", classes="error")
 
-            yield Label("When did it start? (type a time; Enter moves on)", classes="field-label")
+            yield Label("When did it start? (310 or 03:10 moves on)", classes="field-label")
             yield TextInput(
                 when,
                 id="when",
