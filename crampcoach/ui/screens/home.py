@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
@@ -10,17 +10,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from crampcoach.core.dates import day_label
-from crampcoach.core.vocab import label
 from crampcoach.ui.actions import HOME_ACTIONS
-from crampcoach.ui.format import duration_words, local_time
-from crampcoach.ui.text import user_markup
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
 from crampcoach.ui.widgets.experiment_line import ExperimentLine
+from crampcoach.ui.widgets.home_cards import CountsCard, LastNightCard
 from crampcoach.ui.widgets.night_strip import NightStrip
 
 if TYPE_CHECKING:  # these load with the numbers, after the first frame
@@ -44,16 +42,24 @@ class HomeScreen(CrampCoachAppAccess, Screen[None]):
         ),
     ]
 
+    # One reading of the journal; the widgets below take their parts of it by data_bind.
+    summary: reactive[HomeSummary | None] = reactive(None, init=False)
+    strip: reactive[tuple[tuple[date, int], ...]] = reactive(())
+
+    def watch_summary(self, s: HomeSummary | None) -> None:
+        if s is not None:
+            self.strip = s.strip
+
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with VerticalScroll(id="home"):
             # Hidden until the rules have run: no empty bar, and the first layout fits the screen.
             yield DoctorBanner(id="doctor-banner").set_styles("display: none;")
             with Horizontal(id="glance"):
-                yield Static(id="last-night", classes="card")
-                yield Static(id="counts", classes="card")
+                yield LastNightCard(id="last-night", classes="card").data_bind(HomeScreen.summary)
+                yield CountsCard(id="counts", classes="card").data_bind(HomeScreen.summary)
             yield ExperimentLine(id="experiment-line")
-            yield NightStrip(id="strip")
+            yield NightStrip(id="strip").data_bind(nights=HomeScreen.strip)
             yield Static(self._menu(), id="menu")
         yield Footer()
 
@@ -103,29 +109,5 @@ class HomeScreen(CrampCoachAppAccess, Screen[None]):
         self.query_one(ExperimentLine).refresh_from(app)
 
     def _show(self, s: HomeSummary, advice: Advice) -> None:
-        from crampcoach.core.summary import count_lines
-
-        zone = self.cc_app.zone
-        last = s.tonight or s.last_night
-        heading = "Tonight" if s.tonight else "Last night"
-        today = self.cc_app.now().date()
-        # The night's evening date: "Last night · Tue 01 Dec" (with the year if not this year).
-        lines = [f"[b]{heading}[/b] · {day_label(last.night, today)}"]
-        if last.had_cramp:
-            first = last.episodes[0]
-            where = user_markup(", ".join(label(x) for x in first.locations) or "leg")
-            count = len(last.episodes)
-            more = f" ({count} episodes)" if count > 1 else ""
-            lines.append(f"Cramp at {local_time(first.started_at, zone)}{more}")
-            lines.append(f"{where}, {duration_words(last.total_duration_s)}")
-        else:
-            lines.append("No cramp logged. [$foreground-muted]Press l to log one.[/]")
-            if s.last_episode is not None:
-                ep = s.last_episode
-                lines.append(f"Last episode: {ep.started_at.astimezone(zone):%a %d %b %H:%M}")
-        self.query_one("#last-night", Static).update("\n".join(lines))
-        self.query_one("#counts", Static).update(
-            "\n".join(["[b]Cramp nights[/b]", *count_lines(s)])
-        )
-        self.query_one(NightStrip).nights = s.strip
+        self.summary = s  # the cards and the strip are bound to it
         self.query_one(DoctorBanner).show_advice(advice)
