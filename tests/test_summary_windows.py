@@ -56,3 +56,16 @@ def test_an_episode_older_than_the_first_record_still_counts_its_night():
     eps = [episode_on_night(LAST - timedelta(days=5))]
     s = home_summary(eps, local("2026-11-22", "08:30"), started=LAST)
     assert s.tracked_7 == 6 and s.cramp_nights_7 == 1
+
+
+def test_the_strip_leaves_nights_before_the_first_entry_blank():
+    eps = [episode_on_night(LAST)]
+    s = home_summary(eps, local("2026-11-22", "08:30"), started=LAST - timedelta(days=1))
+    counts = [count for _night, count in s.strip]
+    assert counts[:-2] == [None] * 28 and counts[-2:] == [0, 1]
+    assert [c for _n, c in home_summary(eps, local("2026-11-22", "08:30")).strip].count(None) == 0
+
+
+def test_an_empty_journal_draws_no_quiet_nights():
+    s = home_summary([], local("2026-11-22", "08:30"), started=None)
+    assert {count for _night, count in s.strip} == {None}

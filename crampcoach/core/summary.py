@@ -34,7 +34,9 @@ class HomeSummary:
     last_episode: Episode | None
     cramp_nights_7: int
     cramp_nights_30: int
-    strip: tuple[tuple[date, int], ...]  # the last 30 nights, oldest first, with episode counts
+    # The last 30 nights, oldest first, with episode counts; None for a night before the
+    # journal's first entry (not tracked: never drawn as a quiet night).
+    strip: tuple[tuple[date, int | None], ...]
     # In the evening, the night ahead: a cramp logged tonight shows instead of last night's.
     tonight: NightSummary | None = None
     # How many nights of each window were tracked (on or after the journal's first night):
@@ -67,7 +69,6 @@ def home_summary(
         by_night.setdefault(episode_night(ep, boundary_hour), []).append(ep)
     last_night_date = current if now.hour < boundary_hour else current - timedelta(days=1)
     nights30 = night_range(current, SUMMARY_NIGHTS)
-    strip = tuple((n, len(by_night.get(n, ()))) for n in nights30)
     # The counts end with the last night slept, or tonight once a cramp is logged in it
     # (the doctor rules count the same way): an unslept night is never a cramp-free one.
     slept = current if now.date() > current else current - timedelta(days=1)
@@ -77,6 +78,16 @@ def home_summary(
     first = started
     if episodes and first is not None:  # an episode before the first record cannot be
         first = min(first, min(episode_night(e, boundary_hour) for e in episodes))
+    nothing_logged = started is None and not episodes and last_episode is None
+    strip = tuple(
+        (
+            n,
+            None
+            if nothing_logged or (first is not None and n < first)
+            else len(by_night.get(n, ())),
+        )
+        for n in nights30
+    )
     return HomeSummary(
         last_night=NightSummary(
             last_night_date,
@@ -93,7 +104,7 @@ def home_summary(
         ),
         tracked_7=_tracked(nights7, first),
         tracked_30=_tracked(nights30_counted, first),
-        nothing_logged=started is None and not episodes and last_episode is None,
+        nothing_logged=nothing_logged,
     )
 
 

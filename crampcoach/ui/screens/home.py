@@ -44,7 +44,7 @@ class HomeScreen(CrampCoachAppAccess, Screen[None]):
 
     # One reading of the journal; the widgets below take their parts of it by data_bind.
     summary: reactive[HomeSummary | None] = reactive(None, init=False)
-    strip: reactive[tuple[tuple[date, int], ...]] = reactive(())
+    strip: reactive[tuple[tuple[date, int | None], ...]] = reactive(())
 
     def watch_summary(self, s: HomeSummary | None) -> None:
         if s is not None:

@@ -15,8 +15,8 @@ class NightStrip(Widget):
     NightStrip { height: 3; width: 1fr; }
     """
 
-    nights: reactive[tuple[tuple[date, int], ...]] = reactive((), layout=True)
-    """(night, episode count) pairs, oldest first."""
+    nights: reactive[tuple[tuple[date, int | None], ...]] = reactive((), layout=True)
+    """(night, episode count) pairs, oldest first; None: before the first entry, not tracked."""
 
     def _solid(self, name: str) -> str:
         """A theme colour as an opaque Rich colour (theme variables may carry alpha)."""
@@ -27,14 +27,14 @@ class NightStrip(Widget):
         return f"rgb({r},{g},{b})"
 
     def render(self) -> Text:
-        if not self.nights:
-            return Text("No nights yet.")
+        if all(count is None for _night, count in self.nights):
+            return Text("Your nights show here from your first entry.")
         cramp = self._solid("error")
         calm = self._solid("foreground-muted")
         cell = 2 if self.size.width >= len(self.nights) * 2 else 1
         marks = Text()
         for _night, count in self.nights:
-            glyph = ("█" if count else "·") * cell
+            glyph = (" " if count is None else "█" if count else "·") * cell
             marks.append(glyph, style=cramp if count else calm)
         first, last = self.nights[0][0], self.nights[-1][0]
         span = len(self.nights) * cell
@@ -42,4 +42,6 @@ class NightStrip(Widget):
         right = f"{last.strftime('%d %b')} ▲"
         labels = Text(left + " " * max(1, span - len(left) - len(right)) + right, style=calm)
         legend = Text.assemble(("█", cramp), " cramp night   ", ("·", calm), " quiet night")
+        if any(count is None for _night, count in self.nights):
+            legend.append("   blank: not tracked yet", style=calm)
         return Text("\n").join([marks, labels, legend])
