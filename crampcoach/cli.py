@@ -134,49 +134,36 @@ def _positive_days(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    # The bare command (optionally with --data-dir DIR) opens the app: skip building the
-    # parser, which costs about 10 ms of the first frame.
-    if not argv or (len(argv) == 2 and argv[0] == "--data-dir" and not argv[1].startswith("-")):
-        args = argparse.Namespace(command=None, data_dir=argv[1] if argv else None)
-    else:
-        args = build_parser().parse_args(argv)
-    command = args.command
+    args = _parse(sys.argv[1:] if argv is None else list(argv))
     try:
         root = paths.data_dir(getattr(args, "data_dir", None))
     except paths.BadDataDir as exc:
         _say(f"crampcoach: {exc}")
         return EXIT_BAD_INPUT
-    if command in (None, "now") and not os.isatty(1):
+    if args.command in (None, "now") and not os.isatty(1):
         # The app draws a full screen: piped (crampcoach | head) it would wait forever.
         _say(
             "crampcoach: the app needs a terminal; for text, use a command (see crampcoach --help)"
         )
         return EXIT_BAD_INPUT
+    return _run_reporting_failures(args, root)
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    # The bare command (optionally with --data-dir DIR) opens the app: skip building the
+    # parser, which costs about 10 ms of the first frame.
+    if not argv or (len(argv) == 2 and argv[0] == "--data-dir" and not argv[1].startswith("-")):
+        return argparse.Namespace(command=None, data_dir=argv[1] if argv else None)
+    return build_parser().parse_args(argv)
+
+
+def _run_reporting_failures(args: argparse.Namespace, root: Path) -> int:
+    """Run the command; turn each kind of failure into one line on stderr and its exit code."""
     from crampcoach.store.errors import JournalError, RecordRefused
 
+    command = args.command
     try:
-        if command is None:
-            return _run_app(root)
-        if command == "now":
-            return _run_app(root, start="first-aid", location=args.location)
-        if args.command == "doctor":
-            from crampcoach.cli_doctor import cmd_doctor
-
-            return cmd_doctor(args, root)
-        if args.command == "trial":
-            from crampcoach.cli_trial import run_trial
-
-            return run_trial(args, root)
-        from crampcoach import commands
-
-        code = (
-            COMMANDS[command](args, root)
-            if command in COMMANDS
-            else getattr(commands, f"cmd_{command}")(args, root)
-        )
-        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
-        return code
+        return _dispatch(args, root)
     except BadInput as exc:
         _say(f"crampcoach {command}: {exc}")
         return EXIT_BAD_INPUT
@@ -207,6 +194,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         _say(f"crampcoach: unexpected error: {exc.__class__.__name__}: {exc}")
         return EXIT_FAIL
+
+
+def _dispatch(args: argparse.Namespace, root: Path) -> int:
+    """The app for the bare command and ``now``; else the subcommand's handler."""
+    command = args.command
+    if command is None:
+        return _run_app(root)
+    if command == "now":
+        return _run_app(root, start="first-aid", location=args.location)
+    if command == "doctor":
+        from crampcoach.cli_doctor import cmd_doctor
+
+        return cmd_doctor(args, root)
+    if command == "trial":
+        from crampcoach.cli_trial import run_trial
+
+        return run_trial(args, root)
+    from crampcoach import commands
+
+    code = (
+        COMMANDS[command](args, root)
+        if command in COMMANDS
+        else getattr(commands, f"cmd_{command}")(args, root)
+    )
+    sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+    return code
 
 
 # Subcommands other parts add: name -> handler(args, data_dir) -> exit code. A new

@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from crampcoach.core.models import CheckIn
 from crampcoach.core.trial import new_trial
 from tests.factories import episode_on_night
-from tests.ui_support import NOW, make_app, open_journal, opening, snapshot_root
+from tests.ui_support import NOW, make_app, open_journal, opening
 
 
-def _app(name: str, *, days_later: int):
-    root = snapshot_root(name, "crampcoach-dark")
+def _app(root: Path, *, days_later: int):
     j = open_journal(root)
     trial = new_trial("bedtime-stretch", NOW, 7, tz="Europe/Berlin")
     j.start_trial(trial, NOW)
@@ -29,11 +29,11 @@ def _app(name: str, *, days_later: int):
     return make_app(root, now=NOW + timedelta(days=days_later))
 
 
-def test_experiments_finished(snap_compare):
-    app = _app("experiments-finished", days_later=60)
+def test_experiments_finished(snap_compare, snapshot_root):
+    app = _app(snapshot_root, days_later=60)
     assert snap_compare(app, terminal_size=(80, 24), run_before=opening("x"))
 
 
-def test_experiments_running_small(snap_compare):
-    app = _app("experiments-running", days_later=20)
+def test_experiments_running_small(snap_compare, snapshot_root):
+    app = _app(snapshot_root, days_later=20)
     assert snap_compare(app, terminal_size=(60, 20), run_before=opening("x"))

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.ui_support import THEMES, freeze_blink, make_app, opening, snapshot_root
+from tests.ui_support import THEMES, freeze_blink, make_app, opening
 
 
-def _app(name: str, theme: str, **kwargs):
-    return make_app(snapshot_root(name, theme), theme=theme, **kwargs)
-
-
-@pytest.mark.parametrize("theme", THEMES)
-def test_learn(snap_compare, theme):
-    assert snap_compare(_app("learn", theme), terminal_size=(80, 24), run_before=opening("i"))
+def _app(root: Path, theme: str, **kwargs):
+    return make_app(root, theme=theme, **kwargs)
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_learn_doctor_article(snap_compare, theme):
+def test_learn(snap_compare, snapshot_root, theme):
+    assert snap_compare(_app(snapshot_root, theme), terminal_size=(80, 24), run_before=opening("i"))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_learn_doctor_article(snap_compare, snapshot_root, theme):
     async def run_before(pilot) -> None:
         await pilot.pause()
         pilot.app.action_learn("when-to-see-a-doctor")
@@ -25,16 +27,16 @@ def test_learn_doctor_article(snap_compare, theme):
         freeze_blink(pilot.app)
         await pilot.pause()
 
-    assert snap_compare(_app("learn-doctor", theme), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(_app(snapshot_root, theme), terminal_size=(80, 24), run_before=run_before)
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_settings(snap_compare, theme):
-    assert snap_compare(_app("settings", theme), terminal_size=(80, 24), run_before=opening("s"))
+def test_settings(snap_compare, snapshot_root, theme):
+    assert snap_compare(_app(snapshot_root, theme), terminal_size=(80, 24), run_before=opening("s"))
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_settings_data_section(snap_compare, theme):
+def test_settings_data_section(snap_compare, snapshot_root, theme):
     async def run_before(pilot) -> None:
         await pilot.pause()
         await pilot.press("s")
@@ -44,11 +46,11 @@ def test_settings_data_section(snap_compare, theme):
         freeze_blink(pilot.app)
         await pilot.pause()
 
-    assert snap_compare(_app("settings-data", theme), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(_app(snapshot_root, theme), terminal_size=(80, 24), run_before=run_before)
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_welcome(snap_compare, theme):
+def test_welcome(snap_compare, snapshot_root, theme):
     assert snap_compare(
-        _app("welcome", theme, welcomed=False), terminal_size=(80, 24), run_before=opening()
+        _app(snapshot_root, theme, welcomed=False), terminal_size=(80, 24), run_before=opening()
     )

@@ -3,14 +3,16 @@ profile. Regenerate with ``pytest tests/test_snapshots_patterns_doctor.py --snap
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.ui_support import THEMES, episode, make_app, opening, sample_episodes, snapshot_root
+from tests.ui_support import THEMES, episode, make_app, opening, sample_episodes
 
 
-def _app(name: str, theme: str, episodes=None):
+def _app(root: Path, theme: str, episodes=None):
     episodes = sample_episodes() if episodes is None else episodes
-    return make_app(snapshot_root(name, theme), episodes=episodes, theme=theme)
+    return make_app(root, episodes=episodes, theme=theme)
 
 
 def _urgent():
@@ -26,39 +28,39 @@ def _urgent():
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_patterns(snap_compare, theme):
-    assert snap_compare(_app("patterns", theme), terminal_size=(80, 24), run_before=opening("p"))
+def test_patterns(snap_compare, snapshot_root, theme):
+    assert snap_compare(_app(snapshot_root, theme), terminal_size=(80, 24), run_before=opening("p"))
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_patterns_12_weeks(snap_compare, theme):
+def test_patterns_12_weeks(snap_compare, snapshot_root, theme):
     assert snap_compare(
-        _app("patterns12", theme), terminal_size=(80, 24), run_before=opening("p", "2")
+        _app(snapshot_root, theme), terminal_size=(80, 24), run_before=opening("p", "2")
     )
 
 
-def test_patterns_empty(snap_compare):
-    app = _app("patterns-empty", THEMES[0], episodes=[])
+def test_patterns_empty(snap_compare, snapshot_root):
+    app = _app(snapshot_root, THEMES[0], episodes=[])
     assert snap_compare(app, terminal_size=(80, 24), run_before=opening("p"))
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_doctor(snap_compare, theme):
-    assert snap_compare(_app("doctor", theme), terminal_size=(80, 24), run_before=opening("d"))
+def test_doctor(snap_compare, snapshot_root, theme):
+    assert snap_compare(_app(snapshot_root, theme), terminal_size=(80, 24), run_before=opening("d"))
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_doctor_urgent(snap_compare, theme):
+def test_doctor_urgent(snap_compare, snapshot_root, theme):
     # The after-log notice only follows a log in the app; the journal is filled beforehand.
-    app = _app("doctor-urgent", theme, episodes=_urgent())
+    app = _app(snapshot_root, theme, episodes=_urgent())
     assert snap_compare(app, terminal_size=(80, 24), run_before=opening("d"))
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_checkin(snap_compare, theme):
-    assert snap_compare(_app("checkin", theme), terminal_size=(80, 24), run_before=opening("c"))
+def test_checkin(snap_compare, snapshot_root, theme):
+    assert snap_compare(_app(snapshot_root, theme), terminal_size=(80, 24), run_before=opening("c"))
 
 
-def test_profile(snap_compare):
-    app = _app("profile", THEMES[0])
+def test_profile(snap_compare, snapshot_root):
+    app = _app(snapshot_root, THEMES[0])
     assert snap_compare(app, terminal_size=(80, 24), run_before=opening("d", "p"))

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from tests.ui_support import THEMES, FakeClock, freeze_blink, make_app, snapshot_root
+from tests.ui_support import THEMES, FakeClock, freeze_blink, make_app
 
 
-def _app(name: str, theme: str, clock: FakeClock, **kwargs):
-    app = make_app(snapshot_root(name, theme), theme=theme, clock=clock, **kwargs)
+def _app(root: Path, theme: str, clock: FakeClock, **kwargs):
+    app = make_app(root, theme=theme, clock=clock, **kwargs)
     # No flash: a snapshot taken in the 0.3 s after a step's end would vary.
     app.settings = replace(app.settings, flash=False)
     return app
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_player_mid_step(snap_compare, theme):
+def test_player_mid_step(snap_compare, snapshot_root, theme):
     clock = FakeClock()
 
     async def run_before(pilot) -> None:
@@ -31,12 +32,12 @@ def test_player_mid_step(snap_compare, theme):
         pilot.app.screen.sync()
         await pilot.pause()
 
-    app = _app("player", theme, clock)
+    app = _app(snapshot_root, theme, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_player_two_sided_step_paused(snap_compare, theme):
+def test_player_two_sided_step_paused(snap_compare, snapshot_root, theme):
     clock = FakeClock()
 
     async def run_before(pilot) -> None:
@@ -50,12 +51,12 @@ def test_player_two_sided_step_paused(snap_compare, theme):
         await pilot.press("space")
         await pilot.pause()
 
-    app = _app("player-paused", theme, clock)
+    app = _app(snapshot_root, theme, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_first_aid_where(snap_compare, theme):
+def test_first_aid_where(snap_compare, snapshot_root, theme):
     async def run_before(pilot) -> None:
         await pilot.pause()
         await pilot.press("f")
@@ -63,12 +64,12 @@ def test_first_aid_where(snap_compare, theme):
         freeze_blink(pilot.app)
         await pilot.pause()
 
-    app = _app("first-aid", theme, FakeClock())
+    app = _app(snapshot_root, theme, FakeClock())
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_first_aid_has_it_passed(snap_compare, theme):
+def test_first_aid_has_it_passed(snap_compare, snapshot_root, theme):
     clock = FakeClock()
 
     async def run_before(pilot) -> None:
@@ -81,12 +82,12 @@ def test_first_aid_has_it_passed(snap_compare, theme):
             await pilot.press(key)
         await pilot.pause()
 
-    app = _app("passed", theme, clock, start="first-aid", location="calf")
+    app = _app(snapshot_root, theme, clock, start="first-aid", location="calf")
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_first_aid_safety_net_in_the_player(snap_compare, theme):
+def test_first_aid_safety_net_in_the_player(snap_compare, snapshot_root, theme):
     """Past 10 minutes the player says plainly what to do now, above the step."""
     clock = FakeClock()
 
@@ -102,5 +103,5 @@ def test_first_aid_safety_net_in_the_player(snap_compare, theme):
         freeze_blink(pilot.app)
         await pilot.pause()
 
-    app = _app("safety-net", theme, clock)
+    app = _app(snapshot_root, theme, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

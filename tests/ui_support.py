@@ -100,15 +100,6 @@ def sample_episodes() -> list[Episode]:
 THEMES = ("crampcoach-dark", "crampcoach-night-red")
 
 
-def snapshot_root(name: str, theme: str) -> Path:
-    """A fixed, emptied folder: screens that show the data folder must not vary per run."""
-    import shutil
-
-    root = Path(f"/tmp/crampcoach-snapshot-{name}-{theme}")
-    shutil.rmtree(root, ignore_errors=True)
-    return root
-
-
 async def settle(pilot: Any) -> None:
     """Let screens that read the journal in workers finish and paint what they read."""
     await pilot.pause()

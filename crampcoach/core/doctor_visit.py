@@ -35,28 +35,50 @@ def visit_from_dict(raw: Mapping[str, Any], *, today: date | None = None) -> Doc
     read without it, so a clock set back never hides one.
     """
     problems: list[Problem] = []
-    seen_raw = raw.get("seen_on")
-    seen_on: date | None = None
-    if isinstance(seen_raw, date):
-        seen_on = seen_raw
-    elif isinstance(seen_raw, str):
-        try:
-            seen_on = date.fromisoformat(seen_raw.strip())
-        except ValueError:
-            problems.append(Problem("seen_on", f"{seen_raw!r} is not a date like 2026-11-22"))
-    else:
+    seen_on = _seen_on_field(raw.get("seen_on"), today, problems)
+    note = _note_field(raw.get("note"), problems)
+    if problems or seen_on is None:
+        raise ValidationError(problems)
+    kept = _profile_hint(raw.get("profile"))
+    visit_id = raw.get("id")
+    if isinstance(visit_id, str) and visit_id:
+        return DoctorVisit(seen_on, note, visit_id, kept)
+    return DoctorVisit(seen_on, note, profile=kept)
+
+
+def _seen_on_field(value: Any, today: date | None, problems: list[Problem]) -> date | None:
+    """The visit's date: a date or ISO text, not before YEAR_MIN nor after ``today``."""
+    seen_on = _parse_seen_on(value, problems)
+    if seen_on is None:
+        return None
+    if seen_on.year < YEAR_MIN:
+        problems.append(Problem("seen_on", f"year {seen_on.year} is too early"))
+    elif today is not None and seen_on > today:
+        problems.append(
+            Problem("seen_on", f"{seen_on.isoformat()} is in the future (today is {today})")
+        )
+    return seen_on
+
+
+def _parse_seen_on(value: Any, problems: list[Problem]) -> date | None:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
         problems.append(Problem("seen_on", "a date like 2026-11-22 is needed"))
-    if seen_on is not None:
-        if seen_on.year < YEAR_MIN:
-            problems.append(Problem("seen_on", f"year {seen_on.year} is too early"))
-        elif today is not None and seen_on > today:
-            problems.append(
-                Problem("seen_on", f"{seen_on.isoformat()} is in the future (today is {today})")
-            )
-    note = raw.get("note") or ""
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        problems.append(Problem("seen_on", f"{value!r} is not a date like 2026-11-22"))
+        return None
+
+
+def _note_field(value: Any, problems: list[Problem]) -> str:
+    """The note, stripped: text of at most VISIT_NOTE_MAX storable, printable characters."""
+    note = value or ""
     if not isinstance(note, str):
         problems.append(Problem("note", "must be text"))
-        note = ""
+        return ""
     note = note.strip()
     if len(note) > VISIT_NOTE_MAX:
         problems.append(Problem("note", f"must be at most {VISIT_NOTE_MAX} characters"))
@@ -67,22 +89,19 @@ def visit_from_dict(raw: Mapping[str, Any], *, today: date | None = None) -> Doc
         note.encode("utf-8")
     except UnicodeEncodeError:
         problems.append(Problem("note", "contains characters that cannot be stored"))
-    if problems or seen_on is None:
-        raise ValidationError(problems)
-    profile = raw.get("profile")
-    if isinstance(profile, Profile):
-        kept: Profile | None = profile
-    elif isinstance(profile, Mapping):
+    return note
+
+
+def _profile_hint(value: Any) -> Profile | None:
+    """The profile kept with the visit, or None when absent or unreadable."""
+    if isinstance(value, Profile):
+        return value
+    if isinstance(value, Mapping):
         try:
-            kept = profile_from_dict(profile)
+            return profile_from_dict(value)
         except ValidationError:
-            kept = None  # only a hint for "something new"; never a reason to refuse the visit
-    else:
-        kept = None
-    visit_id = raw.get("id")
-    if isinstance(visit_id, str) and visit_id:
-        return DoctorVisit(seen_on, note, visit_id, kept)
-    return DoctorVisit(seen_on, note, profile=kept)
+            return None  # only a hint for "something new"; never a reason to refuse the visit
+    return None
 
 
 def visit_to_dict(visit: DoctorVisit) -> dict[str, Any]:

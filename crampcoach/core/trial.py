@@ -258,55 +258,17 @@ def _instant_field(
 def trial_from_dict(raw: Mapping[str, Any]) -> Trial:
     """The one gate for a trial record (from the journal or built by a command)."""
     problems: list[Problem] = []
-    habit = raw.get("habit")
-    if not isinstance(habit, str) or not habit or len(habit) > HABIT_ID_MAX:
-        problems.append(Problem("habit", "must be a habit id like bedtime-stretch"))
-    first: date | None = None
-    try:
-        first = date.fromisoformat(str(raw.get("first_night")))
-        if not 1900 <= first.year <= 2999:
-            raise ValueError
-    except ValueError:
-        problems.append(Problem("first_night", "must be a date like 2026-11-21"))
-        first = None
-    nights = _int_field(raw, "nights_per_phase", problems)
-    if nights is not None and not NIGHTS_MIN <= nights <= NIGHTS_MAX:
-        problems.append(Problem("nights_per_phase", f"must be {NIGHTS_MIN} to {NIGHTS_MAX}"))
-    orders_raw = raw.get("orders")
-    orders: tuple[str, ...] = ()
-    if (
-        not isinstance(orders_raw, list | tuple)
-        or not PHASES_MIN // 2 <= len(orders_raw) <= PHASES_MAX // 2
-        or any(o not in ORDERS for o in orders_raw)
-    ):
-        problems.append(
-            Problem("orders", f"must list 1 to {PHASES_MAX // 2} of {', '.join(ORDERS)}")
-        )
-    else:
-        orders = tuple(orders_raw)
-    seed = _int_field(raw, "seed", problems)
-    if seed is not None and not 0 <= seed <= SEED_MAX:
-        problems.append(Problem("seed", f"must be 0 to {SEED_MAX}"))
+    habit = _habit_field(raw.get("habit"), problems)
+    first = _first_night_field(raw.get("first_night"), problems)
+    nights = _ranged_int_field(raw, "nights_per_phase", NIGHTS_MIN, NIGHTS_MAX, problems)
+    orders = _orders_field(raw.get("orders"), problems)
+    seed = _ranged_int_field(raw, "seed", 0, SEED_MAX, problems)
     started = _instant_field(raw, "started_at", problems, True)
     stopped = _instant_field(raw, "stopped_at", problems, False)
     tz = raw.get("tz")
     if tz is not None and not isinstance(tz, str):
         problems.append(Problem("tz", "must be a zone name like Europe/Berlin"))
-    kept: dict[date, bool] = {}
-    kept_raw = raw.get("kept") or {}
-    if not isinstance(kept_raw, Mapping):
-        problems.append(Problem("kept", "must map nights to yes/no"))
-    else:
-        for key, value in kept_raw.items():
-            try:
-                night = key if isinstance(key, date) else date.fromisoformat(str(key))
-            except ValueError:
-                problems.append(Problem("kept", f"'{key}' is not a night like 2026-11-21"))
-                continue
-            if not isinstance(value, bool):
-                problems.append(Problem("kept", f"{key}: must be true or false"))
-                continue
-            kept[night] = value
+    kept = _kept_field(raw.get("kept") or {}, problems)
     ident = raw.get("id")
     if ident is not None and not isinstance(ident, str):
         problems.append(Problem("id", "must be text"))
@@ -314,7 +276,7 @@ def trial_from_dict(raw: Mapping[str, Any]) -> Trial:
         raise ValidationError(problems)
     kwargs: dict[str, Any] = {"id": ident} if ident else {}
     return Trial(
-        habit=str(habit),
+        habit=habit,
         first_night=first,
         nights_per_phase=nights,
         orders=orders,
@@ -325,6 +287,70 @@ def trial_from_dict(raw: Mapping[str, Any]) -> Trial:
         kept=kept,
         **kwargs,
     )
+
+
+def _habit_field(value: Any, problems: list[Problem]) -> str:
+    """The habit's id ("" with a problem when it is not one)."""
+    if not isinstance(value, str) or not value or len(value) > HABIT_ID_MAX:
+        problems.append(Problem("habit", "must be a habit id like bedtime-stretch"))
+        return ""
+    return value
+
+
+def _first_night_field(value: Any, problems: list[Problem]) -> date | None:
+    """The first night of the trial: an ISO date in a plausible year."""
+    try:
+        first = date.fromisoformat(str(value))
+        if not 1900 <= first.year <= 2999:
+            raise ValueError
+    except ValueError:
+        problems.append(Problem("first_night", "must be a date like 2026-11-21"))
+        return None
+    return first
+
+
+def _ranged_int_field(
+    raw: Mapping[str, Any], key: str, low: int, high: int, problems: list[Problem]
+) -> int | None:
+    """A whole number from ``low`` to ``high``; the number is returned even when out of range
+    (the problem list already refuses the record)."""
+    value = _int_field(raw, key, problems)
+    if value is not None and not low <= value <= high:
+        problems.append(Problem(key, f"must be {low} to {high}"))
+    return value
+
+
+def _orders_field(value: Any, problems: list[Problem]) -> tuple[str, ...]:
+    """The on/off order of each pair of phases."""
+    if (
+        not isinstance(value, list | tuple)
+        or not PHASES_MIN // 2 <= len(value) <= PHASES_MAX // 2
+        or any(o not in ORDERS for o in value)
+    ):
+        problems.append(
+            Problem("orders", f"must list 1 to {PHASES_MAX // 2} of {', '.join(ORDERS)}")
+        )
+        return ()
+    return tuple(value)
+
+
+def _kept_field(value: Any, problems: list[Problem]) -> dict[date, bool]:
+    """Which nights the habit was kept: night -> yes/no, each entry checked on its own."""
+    if not isinstance(value, Mapping):
+        problems.append(Problem("kept", "must map nights to yes/no"))
+        return {}
+    kept: dict[date, bool] = {}
+    for key, flag in value.items():
+        try:
+            night = key if isinstance(key, date) else date.fromisoformat(str(key))
+        except ValueError:
+            problems.append(Problem("kept", f"'{key}' is not a night like 2026-11-21"))
+            continue
+        if not isinstance(flag, bool):
+            problems.append(Problem("kept", f"{key}: must be true or false"))
+            continue
+        kept[night] = flag
+    return kept
 
 
 def trial_to_dict(trial: Trial) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -33,6 +33,9 @@ from crampcoach.core.models import (
 from crampcoach.store.atomic import atomic_write
 from crampcoach.store.errors import JournalError
 from crampcoach.store.storage import describe_os_error
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 PENDING_DIR = "pending"
 FORMAT = 1
@@ -123,47 +126,60 @@ def merge_into(journal: Any) -> int:
     A file that does not pass the validators stays where it is; nothing here ever stops the
     journal from opening.
     """
-    files = pending_files(journal.path.parent)
-    if not files:
-        return 0
-    loaded: list[tuple[Path, Episode, list[RoutineRun]]] = []
-    for path in files:
-        with contextlib.suppress(OSError, ValueError, ValidationError):
-            loaded.append((path, *read_pending(path)))
+    loaded = _readable_pending(journal.path.parent)
     if not loaded:
         return 0
-    added = 0
     try:
         with journal._change() as db:
-            episodes = db.table("episodes")
-            known = {doc.get("id") for doc in episodes.all()}
-            fresh = []
-            for _, episode, _ in loaded:
-                if episode.id not in known:
-                    known.add(episode.id)
-                    fresh.append(episode_to_dict(episode))
-            if fresh:
-                episodes.insert_multiple(fresh)
-            runs = db.table("routine_runs")
-            known_runs = {doc.get("id") for doc in runs.all()}
-            fresh_runs = []
-            for _, _, items in loaded:
-                for run in items:
-                    if run.id not in known_runs:
-                        known_runs.add(run.id)
-                        fresh_runs.append(run_to_dict(run))
-            if fresh_runs:
-                runs.insert_multiple(fresh_runs)
-            added = len(fresh)
+            added = _insert_new_episodes(db, [episode for _, episode, _ in loaded])
+            _insert_new_runs(db, [run for _, _, runs in loaded for run in runs])
     except (JournalError, OSError):
         return 0  # kept for the next open
     for path, _, _ in loaded:  # only once the journal's write returned
         with contextlib.suppress(OSError):
             path.unlink()
     if added and journal.notice is None:
-        what = "1 cramp" if added == 1 else f"{added} cramps"
-        was = "was" if added == 1 else "were"
-        journal.notice = (
-            f"{what} kept aside by first aid while the journal could not be used {was} added to it."
-        )
+        journal.notice = _merged_notice(added)
     return added
+
+
+def _readable_pending(root: Path) -> list[tuple[Path, Episode, list[RoutineRun]]]:
+    """Every side file that reads and passes the validators; the others stay unread."""
+    loaded: list[tuple[Path, Episode, list[RoutineRun]]] = []
+    for path in pending_files(root):
+        with contextlib.suppress(OSError, ValueError, ValidationError):
+            loaded.append((path, *read_pending(path)))
+    return loaded
+
+
+def _insert_new_episodes(db: TinyDB, episodes: Iterable[Episode]) -> int:
+    """Insert the episodes whose ids the journal does not hold yet; return how many."""
+    table = db.table("episodes")
+    known = {doc.get("id") for doc in table.all()}
+    fresh = []
+    for episode in episodes:
+        if episode.id not in known:
+            known.add(episode.id)
+            fresh.append(episode_to_dict(episode))
+    if fresh:
+        table.insert_multiple(fresh)
+    return len(fresh)
+
+
+def _insert_new_runs(db: TinyDB, runs: Iterable[RoutineRun]) -> None:
+    """Insert the routine runs whose ids the journal does not hold yet."""
+    table = db.table("routine_runs")
+    known = {doc.get("id") for doc in table.all()}
+    fresh = []
+    for run in runs:
+        if run.id not in known:
+            known.add(run.id)
+            fresh.append(run_to_dict(run))
+    if fresh:
+        table.insert_multiple(fresh)
+
+
+def _merged_notice(added: int) -> str:
+    what = "1 cramp" if added == 1 else f"{added} cramps"
+    was = "was" if added == 1 else "were"
+    return f"{what} kept aside by first aid while the journal could not be used {was} added to it."

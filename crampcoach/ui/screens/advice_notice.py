@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +13,10 @@ from textual.widgets import Button, Static
 from crampcoach.core.models import Episode
 from crampcoach.ui.text import user_text
 
+if TYPE_CHECKING:  # types only: the advice and the app load when a log is saved
+    from crampcoach.core.doctor import Advice
+    from crampcoach.ui.app import CrampCoachApp
+
 
 class AdviceNotice(ModalScreen[bool]):
     """Dismisses True when the user asks for the full advice."""
@@ -22,7 +26,7 @@ class AdviceNotice(ModalScreen[bool]):
         Binding("escape,enter", "close", "Close", id="close"),
     ]
 
-    def __init__(self, advice: Any) -> None:
+    def __init__(self, advice: Advice) -> None:
         super().__init__()
         self.advice = advice
 
@@ -47,7 +51,7 @@ class AdviceNotice(ModalScreen[bool]):
         self.dismiss(False)
 
 
-def show_advice_after_log(app: Any, episode: Episode) -> None:
+def show_advice_after_log(app: CrampCoachApp, episode: Episode) -> None:
     from crampcoach.advice_text import episode_advice
 
     # With the clock: signs split over one night (swelling, then redness) are urgent together.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import tzinfo
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,13 +15,14 @@ from crampcoach.core.nights import episode_night
 from crampcoach.core.vocab import label
 from crampcoach.ui.format import duration_words, night_name
 from crampcoach.ui.text import user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
 
 
 def _words(values: tuple[str, ...]) -> str:
     return ", ".join(label(v) for v in values) or "—"
 
 
-def describe(episode: Episode, zone: Any, boundary_hour: int = 12) -> str:
+def describe(episode: Episode, zone: tzinfo, boundary_hour: int = 12) -> str:
     started = episode.started_at.astimezone(zone)
     rows = [
         ("Started", started.strftime("%a %d %b %Y, %H:%M")),
@@ -40,7 +41,7 @@ def describe(episode: Episode, zone: Any, boundary_hour: int = 12) -> str:
     return "\n".join(f"{k:<14} {v}" for k, v in rows)
 
 
-class EpisodeDetailScreen(ModalScreen[str | None]):
+class EpisodeDetailScreen(CrampCoachAppAccess, ModalScreen[str | None]):
     """Dismisses with "edit" or "delete" when asked, else None."""
 
     BINDINGS = [
@@ -54,7 +55,7 @@ class EpisodeDetailScreen(ModalScreen[str | None]):
         self.episode = episode
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = self.cc_app
         with VerticalScroll(classes="dialog", id="episode-detail"):
             yield Static("[b]Episode[/b]  [$foreground-muted]e edit · x delete · escape close[/]")
             yield Static(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,12 +13,19 @@ from textual.widgets import Button, Static
 
 from crampcoach.core.trial import NIGHTS_DEFAULT, PHASES_DEFAULT
 from crampcoach.ui.text import user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
+
+if TYPE_CHECKING:  # types only: habits and trials load when the preview opens
+    from rich.text import Text
+
+    from crampcoach.core.trial import Trial
+    from crampcoach.habits import Habit
 
 PHASE_CHOICES = (2, 4, 6, 8)
 NIGHT_CHOICES = (7, 14, 21, 28)
 
 
-class StartPreviewScreen(ModalScreen[Any]):
+class StartPreviewScreen(CrampCoachAppAccess, ModalScreen["Trial | None"]):
     """Dismisses with the saved Trial, or None if cancelled or not saved."""
 
     BINDINGS = [
@@ -28,20 +35,20 @@ class StartPreviewScreen(ModalScreen[Any]):
         Binding("l", "length", "Nights per phase", id="length"),
     ]
 
-    def __init__(self, habit: Any) -> None:
+    def __init__(self, habit: Habit) -> None:
         super().__init__()
         self.habit = habit
-        self.trial: Any = None
+        self.trial: Trial | None = None  # planned in compose, once the app is at hand
         # Drawn once: changing the length or the number of phases keeps the same draw.
         self.seed = secrets.randbits(32)
         self.phases = PHASES_DEFAULT
         self.nights = NIGHTS_DEFAULT
 
-    def _plan(self) -> Any:
+    def _plan(self) -> Trial:
         from crampcoach.core.times import zone_name
         from crampcoach.core.trial import new_trial
 
-        app: Any = self.app
+        app = self.cc_app
         return new_trial(
             self.habit.id,
             app.now(),
@@ -52,10 +59,9 @@ class StartPreviewScreen(ModalScreen[Any]):
             boundary_hour=app.settings.night_boundary_hour,
         )
 
-    def _words(self) -> tuple[Any, Any]:
+    def _words(self, t: Trial) -> tuple[Text, Text]:
         from crampcoach.core.trial_text import schedule_lines
 
-        t = self.trial
         first = t.first_night
         head = user_text(
             f"Start: {self.habit.title}. {t.phase_count} phases of "
@@ -68,8 +74,8 @@ class StartPreviewScreen(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         # The preview is exactly the schedule that will be saved.
-        self.trial = self._plan()
-        head, schedule = self._words()
+        self.trial = trial = self._plan()
+        head, schedule = self._words(trial)
         with VerticalScroll(classes="dialog", id="start-preview"):
             yield Static(head, classes="question", id="preview-head")
             yield Static(schedule, id="preview-schedule")
@@ -94,14 +100,13 @@ class StartPreviewScreen(ModalScreen[Any]):
     def action_start(self) -> None:
         from crampcoach.core.trial import TrialError
 
-        app: Any = self.app
+        app = self.cc_app
         trial = self.trial
-
-        def save(journal: Any) -> Any:
-            return journal.start_trial(trial, app.now(), app.settings.night_boundary_hour)
-
+        if trial is None:  # not composed yet: nothing was shown, so nothing to start
+            return
+        now, boundary = app.now(), app.settings.night_boundary_hour
         try:
-            saved = app.journal_write(save)
+            saved = app.journal_write(lambda journal: journal.start_trial(trial, now, boundary))
         except TrialError as exc:
             app.notify(str(exc), severity="warning")
             self.dismiss(None)
@@ -122,8 +127,8 @@ class StartPreviewScreen(ModalScreen[Any]):
         self._redraw()
 
     def _redraw(self) -> None:
-        self.trial = self._plan()
-        head, schedule = self._words()
+        self.trial = trial = self._plan()
+        head, schedule = self._words(trial)
         self.query_one("#preview-head", Static).update(head)
         self.query_one("#preview-schedule", Static).update(schedule)
 

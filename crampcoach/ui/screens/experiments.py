@@ -6,7 +6,8 @@ through a preview of the exact schedule that will be saved.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,11 +18,15 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from crampcoach.ui.text import join_text, user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
+
+if TYPE_CHECKING:  # types only: trials load when the screen first shows one
+    from crampcoach.core.trial import Trial, TrialResult
 
 BAR_WIDTH = 20
 
 
-def arm_bars(result: Any, width: int = BAR_WIDTH) -> Content:
+def arm_bars(result: TrialResult, width: int = BAR_WIDTH) -> Content:
     """The small on/off chart: the share of tracked nights with a cramp, per arm.
 
     The empty part of a bar is $foreground-muted (the themes check its contrast), never dim.
@@ -41,7 +46,7 @@ def arm_bars(result: Any, width: int = BAR_WIDTH) -> Content:
     return Content.assemble(*parts)
 
 
-class ExperimentsScreen(Screen[None]):
+class ExperimentsScreen(CrampCoachAppAccess, Screen[None]):
     CSS_PATH = "../styles/experiments.tcss"
     SUB_TITLE = "Experiments"
     BINDINGS = [
@@ -54,7 +59,7 @@ class ExperimentsScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.trial: Any = None
+        self.trial: Trial | None = None
         self.running = False
         self.routine_tonight = False  # an ON night of a habit with a routine
 
@@ -99,7 +104,7 @@ class ExperimentsScreen(Screen[None]):
         from crampcoach.experiments import current_trial, result_for
         from crampcoach.habits import habit_name
 
-        app: Any = self.app
+        app = self.cc_app
         now, boundary = app.now(), app.settings.night_boundary_hour
         trial = app.journal_read(lambda journal: current_trial(journal, now, boundary))
         result = (
@@ -148,7 +153,7 @@ class ExperimentsScreen(Screen[None]):
         schedule.update(user_text("Schedule (fixed at the start):\n" + "\n".join(marks)))
         self.refresh_bindings()
 
-    def _tonight(self, trial: Any, now: Any, boundary: int) -> str:
+    def _tonight(self, trial: Trial, now: datetime, boundary: int) -> str:
         """What to do tonight, in the habit's own words (running experiments only)."""
         from crampcoach.core.trial import coming_night
         from crampcoach.habits import get_habit
@@ -204,7 +209,7 @@ class ExperimentsScreen(Screen[None]):
 
         self.app.push_screen(StartPreviewScreen(habit), self._started)
 
-    def _started(self, trial: Any) -> None:
+    def _started(self, trial: Trial | None) -> None:
         if trial is not None:
             self.refresh_experiment()
 
@@ -218,7 +223,7 @@ class ExperimentsScreen(Screen[None]):
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            app: Any = self.app
+            app = self.cc_app
             if (
                 app.journal_write(lambda journal: journal.stop_trial(trial.id, app.now()))
                 is not None

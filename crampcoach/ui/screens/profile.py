@@ -5,7 +5,7 @@ All of it is optional and stays in the journal on this computer.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +16,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Sele
 from crampcoach.core import vocab
 from crampcoach.core.models import Profile
 from crampcoach.ui.text import user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.text_fields import TextInput
 
 OTHER_MAX = 500
@@ -33,7 +34,17 @@ CONDITION_LABELS = {"thyroid": "thyroid disease"}
 MEDICINE_LABELS = {"other": "another medicine (write it below)"}
 
 
-class ProfileScreen(Screen[Profile | None]):
+class ProfileForm(TypedDict):
+    """The form's values, as the profile validator reads them."""
+
+    age_band: str | None
+    pregnant: bool
+    conditions: tuple[str, ...]
+    medicines: tuple[str, ...]
+    medicines_other: str
+
+
+class ProfileScreen(CrampCoachAppAccess, Screen[Profile | None]):
     SUB_TITLE = "Profile"
     CSS_PATH = "../styles/profile.tcss"
     BINDINGS = [
@@ -44,10 +55,10 @@ class ProfileScreen(Screen[Profile | None]):
     def __init__(self) -> None:
         super().__init__()
         self.profile = Profile()
-        self._initial: dict[str, Any] | None = None
+        self._initial: ProfileForm | None = None
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = self.cc_app
         loaded = app.journal_read(lambda journal: journal.profile())
         if loaded is not None:
             self.profile = loaded
@@ -97,10 +108,10 @@ class ProfileScreen(Screen[Profile | None]):
         self._initial = self._collect()
         self.query_one("#age_band", Select).focus()
 
-    def _collect(self) -> dict[str, Any]:
+    def _collect(self) -> ProfileForm:
         age = self.query_one("#age_band", Select).value
         return {
-            "age_band": None if age is Select.NULL else age,
+            "age_band": age if isinstance(age, str) else None,  # Select.NULL when not said
             "pregnant": self.query_one("#pregnant", Checkbox).value,
             "conditions": tuple(self.query_one("#conditions", SelectionList).selected),
             "medicines": tuple(self.query_one("#medicines", SelectionList).selected),
@@ -126,7 +137,7 @@ class ProfileScreen(Screen[Profile | None]):
             error.update(user_text("; ".join(p.message for p in exc.problems)))
             return
         error.update("")
-        app: Any = self.app
+        app = self.cc_app
         saved = app.journal_write(lambda journal: journal.save_profile(profile))
         if saved is None:
             return

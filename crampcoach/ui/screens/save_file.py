@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from crampcoach.ui.text import user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.text_fields import TextInput
 from crampcoach.ui.write_target import default_folder, refusal, resolve_target
 
@@ -22,7 +22,7 @@ TITLES = {
 }
 
 
-class SaveFileScreen(ModalScreen[Path | None]):
+class SaveFileScreen(CrampCoachAppAccess, ModalScreen[Path | None]):
     """``kind`` is "report" or "export". Dismisses with the written path (None if not)."""
 
     BINDINGS = [Binding("escape", "close", "Cancel", id="close")]
@@ -35,7 +35,7 @@ class SaveFileScreen(ModalScreen[Path | None]):
         self._replace_ok: Path | None = None
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = self.cc_app
         day = f"{app.now():%Y-%m-%d}"
         name = (
             f"crampcoach-report-{day}.html"
@@ -71,7 +71,7 @@ class SaveFileScreen(ModalScreen[Path | None]):
         box.update(user_text(text))
 
     def write(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         typed = self.query_one("#target", Input).value
         if not typed.strip():
             self._say("Type where the file should go.", error=True)
@@ -85,7 +85,7 @@ class SaveFileScreen(ModalScreen[Path | None]):
             self._replace_ok = target
             self._say(f"{target} exists. Enter again replaces it.", error=True)
             return
-        payload = app.journal_read(lambda journal: self._payload(journal, target))
+        payload = self._payload(target)
         if payload is None:
             return
         from crampcoach.outputs import OutputFailed, OutputRefused, write_output
@@ -103,15 +103,21 @@ class SaveFileScreen(ModalScreen[Path | None]):
         self._say(f"{what} written to {target}. Escape closes this.")
         self.query_one("#cancel", Button).focus()
 
-    def _payload(self, journal: Any, target: Path) -> str:
-        app: Any = self.app
+    def _payload(self, target: Path) -> str | None:
+        """The file's text, read through the app (None: the read failed and the user was told)."""
+        app = self.cc_app
         if self.kind == "report":
             from crampcoach.stats_text import report_output
 
-            return report_output(journal, app.now(), fmt="html", days=REPORT_DAYS)
+            now = app.now()
+            return app.journal_read(
+                lambda journal: report_output(journal, now, fmt="html", days=REPORT_DAYS)
+            )
         from crampcoach.store import export_csv, export_json
 
-        episodes = journal.episodes()
+        episodes = app.journal_read(lambda journal: journal.episodes())
+        if episodes is None:
+            return None
         return export_json(episodes) if target.suffix.lower() == ".json" else export_csv(episodes)
 
     def action_close(self) -> None:

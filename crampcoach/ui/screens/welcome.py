@@ -7,13 +7,14 @@ it again.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
+
+from crampcoach.ui.typed_app import CrampCoachAppAccess
 
 WELCOME_TEXT = """\
 [b]Welcome to crampcoach[/b]
@@ -34,7 +35,7 @@ PROFILE_TEXT = (
 )
 
 
-class WelcomeScreen(Screen[None]):
+class WelcomeScreen(CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Welcome"
     CSS_PATH = "../styles/welcome.tcss"
     BINDINGS = [
@@ -59,7 +60,7 @@ class WelcomeScreen(Screen[None]):
 
     def _welcomed(self) -> None:
         """Never show this again; leave the screen."""
-        app: Any = self.app
+        app = self.cc_app
         if not app.settings.welcomed:
             app.save_settings(replace(app.settings, welcomed=True))
         self.dismiss(None)
@@ -72,7 +73,7 @@ class WelcomeScreen(Screen[None]):
             self.action_skip()
 
     def action_profile(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         self._welcomed()
         app.action_profile()
 
@@ -80,6 +81,6 @@ class WelcomeScreen(Screen[None]):
         self._welcomed()
 
     def action_first_aid(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         self._welcomed()
         app.action_first_aid()

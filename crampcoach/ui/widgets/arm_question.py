@@ -7,16 +7,21 @@ experiment (not the check-in), so it counts as adherence and makes the night tra
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import RadioButton, RadioSet, Static
 
 from crampcoach.ui.text import user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
+
+if TYPE_CHECKING:  # types only: trials and habits load when the check-in opens
+    from crampcoach.core.trial import Trial
+    from crampcoach.habits import Habit
 
 
-class ArmQuestion(Vertical):
+class ArmQuestion(CrampCoachAppAccess, Vertical):
     DEFAULT_CSS = """
     ArmQuestion { height: auto; }
     ArmQuestion.-hidden { display: none; }
@@ -27,24 +32,25 @@ class ArmQuestion(Vertical):
     def __init__(self, night: date) -> None:
         super().__init__(id="arm-question")
         self.night = night
-        self.trial: Any = None
+        self.trial: Trial | None = None
         self.arm: str | None = None
         self.initial: bool | None = None
-        self.habit: Any = None
+        self.habit: Habit | None = None
 
     def _find(self) -> None:
         from crampcoach.core.nights import episode_night
         from crampcoach.core.trial import kept_on, trial_for_night
         from crampcoach.habits import get_habit
 
-        app: Any = self.app
+        app = self.cc_app
         boundary = app.settings.night_boundary_hour
         trials = app.journal_read(lambda journal: journal.trials()) or []
-        self.trial = trial_for_night(trials, self.night, boundary)
-        if self.trial is None:
-            return
-        self.arm = self.trial.arm_of(self.night)
-        self.habit = get_habit(self.trial.habit)
+        trial = trial_for_night(trials, self.night, boundary)
+        arm = trial.arm_of(self.night) if trial is not None else None
+        if trial is None or arm is None:
+            return  # no experiment schedules this night: no question
+        self.trial, self.arm = trial, arm
+        self.habit = get_habit(trial.habit)
         routine = self.habit.routine if self.habit else None
         runs = set()
         if routine:
@@ -53,7 +59,7 @@ class ArmQuestion(Vertical):
                 for r in app.journal_read(lambda journal: journal.runs()) or []
                 if r.routine_id == routine
             }
-        self.initial = kept_on(self.trial, self.night, self.arm, runs, routine is not None)
+        self.initial = kept_on(trial, self.night, arm, runs, routine is not None)
 
     def compose(self) -> ComposeResult:
         self._find()
@@ -82,7 +88,7 @@ class ArmQuestion(Vertical):
         answer = self.answer
         if self.trial is None or answer is None or answer == self.trial.kept.get(self.night):
             return True
-        app: Any = self.app
+        app = self.cc_app
         trial_id, night = self.trial.id, self.night
         saved = app.journal_write(lambda journal: journal.set_trial_kept(trial_id, night, answer))
         return saved is not None

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
 from crampcoach.ui.text import join_text, user_text
+
+if TYPE_CHECKING:  # types only: trials, habits and the app load after the first frame
+    from crampcoach.core.trial import Trial
+    from crampcoach.habits import Habit
+    from crampcoach.ui.app import CrampCoachApp
 
 # A finished or stopped experiment stays on Home this many nights, pointing to its result.
 SHOW_AFTER_NIGHTS = 14
 ROUTINE_KEY = "b"
 
 
-def tonight(app: Any) -> tuple[Any, Any, str | None] | None:
+def tonight(app: CrampCoachApp) -> tuple[Trial, Habit | None, str | None] | None:
     """(trial, habit, tonight's arm) for the running experiment, or the latest one with no
     arm; None when there is nothing to show. Journal errors go to the app's error screen."""
     from crampcoach.core.trial import active_trial, coming_night, latest_trial
@@ -36,7 +41,7 @@ def tonight(app: Any) -> tuple[Any, Any, str | None] | None:
     return trial, get_habit(trial.habit), None
 
 
-def play_tonights_routine(app: Any) -> None:
+def play_tonights_routine(app: CrampCoachApp) -> None:
     found = tonight(app)
     if found is None or found[2] is None:
         app.notify("No experiment is running.", timeout=4)
@@ -71,7 +76,7 @@ class ExperimentLine(Static):
         # Hidden until the journal has been read: the first frame never shows an empty bar.
         super().__init__(id=id, classes="-hidden")
 
-    def refresh_from(self, app: Any) -> None:
+    def refresh_from(self, app: CrampCoachApp) -> None:
         from crampcoach.core.trial_text import status_line
         from crampcoach.habits import habit_name
 
