@@ -48,9 +48,9 @@ def test_morning_log_in_eight_keys_on_a_real_terminal(tmp_path):
 
     env = {"CRAMPCOACH_DATA_DIR": str(tmp_path), "TZ": "Europe/Berlin"}
     cli_env = {**env, "PATH": "/usr/bin:/bin"}
+    earlier = ["--at", "2026-11-01T03:00:00+01:00", "--side", "left", "--location", "calf"]
     subprocess.run(
-        [crampcoach_bin(), "log", "--at", "2026-11-01T03:00:00+01:00"]
-        + ["--side", "left", "--location", "calf"],
+        [crampcoach_bin(), "log", *earlier],
         env=cli_env,
         check=True,
         capture_output=True,
