@@ -17,6 +17,7 @@ from typing import Any
 from crampcoach.core import validate as v
 from crampcoach.core import vocab
 from crampcoach.core.errors import Problem, ValidationError
+from crampcoach.core.ranges import BOUNDARY_RANGE, GET_READY_RANGE, WATER_RANGE
 from crampcoach.core.text import first_control
 from crampcoach.core.times import to_iso
 from crampcoach.core.urgent_help import NUMBER_MAX, number_problem
@@ -257,7 +258,11 @@ def checkin_from_dict(raw: Mapping[str, Any]) -> CheckIn:
     problems: list[Problem] = []
     night = v.day(raw.get("night"), "night", problems)
     water = v.whole(
-        raw.get("water_glasses"), "water_glasses", 0, 40, problems, "use 0 to 40 glasses"
+        raw.get("water_glasses"),
+        "water_glasses",
+        *WATER_RANGE,
+        problems,
+        f"use {WATER_RANGE[0]} to {WATER_RANGE[1]} glasses",
     )
     flags: dict[str, Any] = {
         key: v.flag(raw.get(key), key, False, problems) for key in CHECKIN_FACTORS
@@ -366,8 +371,10 @@ def settings_from_dict(raw: Mapping[str, Any]) -> Settings:
     theme = raw.get("theme", defaults.theme)
     if type(theme) is not str or theme not in THEMES:
         theme = defaults.theme
-    get_ready = v.whole(raw.get("get_ready_s"), "get_ready_s", 0, 30, ignored, "")
-    boundary = v.whole(raw.get("night_boundary_hour"), "night_boundary_hour", 0, 23, ignored, "")
+    get_ready = v.whole(raw.get("get_ready_s"), "get_ready_s", *GET_READY_RANGE, ignored, "")
+    boundary = v.whole(
+        raw.get("night_boundary_hour"), "night_boundary_hour", *BOUNDARY_RANGE, ignored, ""
+    )
     thresholds_raw = raw.get("thresholds") or {}
     thresholds: dict[str, float] = {}
     if isinstance(thresholds_raw, Mapping):

@@ -14,12 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, SelectionList, Static
 
 from crampcoach.core import vocab
+from crampcoach.core.models import MEDICINES_OTHER_MAX as OTHER_MAX
 from crampcoach.core.models import Profile
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.text_fields import TextInput
 
-OTHER_MAX = 500
 PRIVACY_NOTE = (
     "Used only on this computer, to tailor the doctor advice. Never stop a medicine on your own."
 )
