@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from crampcoach import paths
 from crampcoach.core import vocab
+from crampcoach.core.ranges import REPORT_NIGHTS
 from crampcoach.exits import (
     EXIT_BAD_INPUT,
     EXIT_FAIL,
@@ -110,7 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", parents=[common], help="a one-page summary for a doctor")
     report.add_argument("--format", choices=("md", "html"), default="md")
     report.add_argument(
-        "--days", type=_positive_days, default=90, metavar="N", help="period to cover (default 90)"
+        "--days",
+        type=_positive_days,
+        default=REPORT_NIGHTS,
+        metavar="N",
+        help=f"period to cover (default {REPORT_NIGHTS})",
     )
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
 

@@ -37,10 +37,11 @@ from crampcoach.core.patterns import (
     local_start,
     plural,
 )
+from crampcoach.core.ranges import REPORT_NIGHTS
 from crampcoach.core.urgent_help import format_limit_duration
 from crampcoach.report.experiment import ExperimentSection
 
-DEFAULT_DAYS = 90
+DEFAULT_DAYS = REPORT_NIGHTS
 MAX_WEEKS = 26
 NOTE_MAX = 200
 

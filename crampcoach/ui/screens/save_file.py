@@ -10,12 +10,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from crampcoach.core.ranges import REPORT_NIGHTS as REPORT_DAYS
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.text_fields import TextInput
 from crampcoach.ui.write_target import default_folder, refusal, resolve_target
 
-REPORT_DAYS = 90
 TITLES = {
     "report": "Write the doctor report (HTML, open it in a browser to print)",
     "export": "Export every episode (.csv or .json by the file name)",
