@@ -137,10 +137,11 @@ def test_n_greater_than_m_in_settings_still_fires():
         ({"frequent_long_nights": 9, "frequent_long_window": 9}, True),
     ],
 )
-def test_threshold_problem_for_the_settings_screen(values, ok):
-    from crampcoach.core.doctor_thresholds import threshold_problem
+def test_thresholds_typed_into_settings_are_checked_against_their_pairs(values, ok):
+    from crampcoach.core.form_rules import parse_thresholds
 
-    assert (threshold_problem(values) is None) is ok
+    _overrides, problems = parse_thresholds({k: str(v) for k, v in values.items()})
+    assert (problems == {}) is ok
 
 
 def test_rules_are_data_with_an_evaluator_each():

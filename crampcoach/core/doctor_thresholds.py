@@ -101,27 +101,3 @@ def merge_thresholds(overrides: Mapping[str, Any] | None = None) -> dict[str, fl
     for count, span in PAIRS:
         merged[count] = min(merged[count], merged[span])
     return merged
-
-
-def threshold_problem(values: Mapping[str, float]) -> str | None:
-    """Why a set of thresholds typed into settings is refused, in one line (None: fine)."""
-    for key, value in values.items():
-        info = THRESHOLD_INFO.get(key)
-        if info is None:
-            continue
-        if not info.minimum <= value <= info.maximum:
-            return (
-                f"{info.label} {info.unit}: must be from {_n(info.minimum)} to {_n(info.maximum)}."
-            )
-    merged = {**DEFAULT_THRESHOLDS, **{k: v for k, v in values.items() if k in THRESHOLD_INFO}}
-    for count, span in PAIRS:
-        if merged[count] > merged[span]:
-            return (
-                f"{THRESHOLD_INFO[count].label} {_n(merged[count])} nights cannot be more than "
-                f"the {_n(merged[span])} nights it counts in."
-            )
-    return None
-
-
-def _n(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -10,17 +10,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from crampcoach.core.doctor import THRESHOLDS, ThresholdInfo
+from crampcoach.core.doctor_thresholds import PAIRS
 from crampcoach.core.models import Settings
 from crampcoach.core.ranges import BOUNDARY_RANGE, GET_READY_RANGE, WATER_RANGE
 
 THRESHOLD_MAX = 1000
-# "at least N nights out of the last M": N can never be more than M.
-WITHIN = {
-    "woke_nights": "woke_window_nights",
-    "worse_min_nights": "worse_window_nights",
-    "frequent_short_nights": "frequent_short_window",
-    "frequent_long_nights": "frequent_long_window",
-}
+# "at least N nights out of the last M": N can never be more than M (the doctor rules' pairs).
+WITHIN = dict(PAIRS)
 
 WATER_MESSAGE = f"Use a whole number from {WATER_RANGE[0]} to {WATER_RANGE[1]}, or leave it empty."
 

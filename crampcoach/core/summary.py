@@ -130,11 +130,3 @@ def count_lines(s: HomeSummary) -> list[str]:
             if line not in lines:  # both windows reach back before the start: say it once
                 lines.append(line)
     return lines
-
-
-def last_used(episodes: Sequence[Episode]) -> tuple[str | None, tuple[str, ...]]:
-    """Side and locations of the most recent episode: the log form's defaults."""
-    if not episodes:
-        return None, ()
-    last = max(episodes, key=lambda e: e.started_at)
-    return last.side, last.locations

@@ -291,10 +291,6 @@ class RoutinePlayer:
         return self._phases[self._i]
 
     @property
-    def phase_index(self) -> int:
-        return self._i
-
-    @property
     def step_index(self) -> int:
         return self._phases[self._i].step_index
 
