@@ -11,10 +11,6 @@ from typing import TYPE_CHECKING
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from crampcoach.core.dates import day_label
-from crampcoach.core.vocab import label
-from crampcoach.ui.format import duration_words, local_time
-from crampcoach.ui.text import user_markup
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 
 if TYPE_CHECKING:
@@ -29,6 +25,12 @@ class LastNightCard(CrampCoachAppAccess, Static):
     def watch_summary(self, s: HomeSummary | None) -> None:
         if s is None:
             return
+        # With the numbers, after the first frame: these bring the record models with them.
+        from crampcoach.core.dates import day_label
+        from crampcoach.core.vocab import label
+        from crampcoach.ui.format import duration_words, local_time
+        from crampcoach.ui.text import user_markup
+
         zone = self.cc_app.zone
         today = self.cc_app.now().date()
         last = s.tonight or s.last_night
