@@ -51,3 +51,17 @@ def test_anything_else_goes_through_the_parser(monkeypatch, tmp_path):
     monkeypatch.setattr(cli.os, "isatty", lambda fd: True)
     assert cli.main(["--data-dir", str(tmp_path), "now"]) == 0
     assert built == [True]
+
+
+def test_the_first_frame_imports_neither_argparse_nor_the_record_models():
+    """What the bare command loads before its first frame: not the parser, not the models
+    (they come with the numbers, after the home screen is painted)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, crampcoach.cli, crampcoach.ui.app, crampcoach.ui.screens.home; "
+        "print(sorted(m for m in ('argparse', 'crampcoach.core.models') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
