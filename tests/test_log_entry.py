@@ -41,3 +41,21 @@ def test_a_complete_time_parses_and_no_key_more_makes_another_time(text):
     if time_is_complete(text):
         assert _is_time(text)
         assert not any(_is_time(text + key) for key in "0123456789:")
+
+
+@pytest.mark.parametrize("text", ["0:001", "03:100", "3: 10", "3:-5", "-3:10", "123:45", ":10"])
+def test_around_a_colon_are_one_or_two_digits(text):
+    assert not _is_time(text)
+
+
+def test_every_short_typing_agrees_with_the_parser():
+    """All 16,104 strings of up to four digits and colons: a complete one parses, and no key
+    typed after it makes another time (so moving on by itself never cuts a time short)."""
+    import itertools
+
+    for n in range(1, 5):
+        for combo in itertools.product("0123456789:", repeat=n):
+            text = "".join(combo)
+            if time_is_complete(text):
+                assert _is_time(text), text
+                assert not any(_is_time(text + key) for key in "0123456789:"), text

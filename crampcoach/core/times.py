@@ -108,7 +108,8 @@ def last_night_date(now: datetime, boundary_hour: int = 12) -> date:
 
 
 def parse_clock(text: str) -> time | None:
-    """Parse '03:10', '3:10', '0310', '3' into a wall time; None if it is not one."""
+    """Parse '03:10', '3:10', '0310', '3' into a wall time; None if it is not one (nor
+    '0:001' or '3:-5': around a colon, one or two digits each)."""
     t = text.strip().lower()
     suffix = None
     for s in ("a.m.", "p.m.", "am", "pm"):
@@ -120,6 +121,9 @@ def parse_clock(text: str) -> time | None:
     try:
         if ":" in t:
             hh, mm = t.split(":", 1)
+            # One or two digits each ('3:5' is 03:05): '0:001' is a slip, not 00:01.
+            if not (hh.isdigit() and mm.isdigit() and len(hh) <= 2 and len(mm) <= 2):
+                return None
             hour, minute = int(hh), int(mm)
         elif t.isdigit() and len(t) in (3, 4):
             hour, minute = int(t[:-2]), int(t[-2:])

@@ -135,7 +135,9 @@ class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
                     )
                     yield Static(id="err-duration", classes="error")
 
-            yield Checkbox("It woke me up", value=True if ep is None else ep.woke_me, id="woke_me")
+            # A new entry starts ticked (a logged cramp mostly did wake you) and says so.
+            woke = "It woke me up" if ep is not None else "It woke me up (ticked for you)"
+            yield Checkbox(woke, value=True if ep is None else ep.woke_me, id="woke_me")
             yield Label("Notes", classes="field-label")
             yield NotesArea(ep.notes if ep else "", id="notes", soft_wrap=True)
             yield Static(id="err-notes", classes="error")
