@@ -104,6 +104,11 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    def on_journal_changed(self) -> None:
+        # Another process wrote the journal: read it again; the search text, the filters,
+        # the sort, the cursor's episode and the scroll position all stay.
+        self.reload()
+
     # ------------------------------------------------------------ data
 
     def reload(self) -> None:
@@ -120,23 +125,36 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         self.post_message(self.Loaded(index_episodes(episodes, app.settings.night_boundary_hour)))
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
+        first = self._index is None
         self._index = message.index
-        self.refilter()
+        # A re-read (after an edit, a delete or another process's write) keeps the cursor
+        # on its episode and the table where it was scrolled.
+        self.refilter(keep_place=not first)
 
-    def refilter(self) -> None:
-        """Filter and sort every episode, then show the first page of the answer."""
+    def refilter(self, *, keep_place: bool = False) -> None:
+        """Filter and sort every episode, then show the first page of the answer.
+
+        ``keep_place`` keeps the cursor on the same episode (by id, when it is still
+        shown) and the scroll position; otherwise the cursor keeps its row."""
         if self._index is None:
             return
         app = self.cc_app
         boundary = app.settings.night_boundary_hour
+        before = self.current() if keep_place else None
         shown = filter_indexed(self._index, self.filter, app.now(), boundary)
         self._shown = sort_indexed(shown, self.sort_key, self.descending)
         table = self.query_one(DataTable)
         cursor = table.cursor_row
+        scroll_y = table.scroll_y
+        if before is not None:
+            cursor = next((i for i, ep in enumerate(self._shown) if ep.id == before.id), cursor)
         table.clear()
-        self._add_rows(max(PAGE, cursor + 1))
+        in_view = int(scroll_y) + table.size.height if keep_place else 0
+        self._add_rows(max(PAGE, cursor + 1, in_view + 1))
         if self._shown:
-            table.move_cursor(row=min(cursor, len(self._shown) - 1))
+            table.move_cursor(row=min(cursor, len(self._shown) - 1), scroll=not keep_place)
+            if keep_place:
+                self.call_after_refresh(self._restore_scroll, scroll_y)
         arrow = "▼" if self.descending else "▲"
         counts = f"{len(self._shown)} of {len(self._index)}"
         self.sub_title = f"History · {counts} · sorted by {self.sort_key} {arrow}"
@@ -148,6 +166,10 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
             empty.update("No episode matches these filters.")
         empty.display = not self._shown
         table.display = bool(self._shown)
+
+    def _restore_scroll(self, scroll_y: float) -> None:
+        table = self.query_one(DataTable)
+        table.scroll_to(y=scroll_y, animate=False, immediate=True)
 
     def _show_visits(self) -> None:
         from crampcoach.core.doctor_visit import visits_line
