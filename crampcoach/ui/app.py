@@ -32,6 +32,25 @@ T = TypeVar("T")
 
 
 # (key, action, title, help) of the home keys that open something; kept for older callers.
+# Every screen's own style sheet. Textual reads a screen's CSS_PATH the first time the screen
+# is pushed and then re-parses and re-applies the whole style sheet to every widget: that
+# was a large part of each screen's first opening. The app reads them all once, just after
+# its first frame, so no screen's first push pays it (the screens keep their CSS_PATH, so a
+# screen run on its own still finds its styles).
+SCREEN_STYLES = (
+    "checkin",
+    "doctor",
+    "experiments",
+    "first_aid",
+    "learn",
+    "patterns",
+    "player",
+    "profile",
+    "routines",
+    "settings",
+    "welcome",
+)
+
 ACTIONS: tuple[tuple[str, str, str, str], ...] = tuple(
     (a.key, a.name, a.title, a.help)
     for a in HOME_ACTIONS
@@ -282,6 +301,20 @@ class CrampCoachApp(App[int]):
             self.call_after_refresh(self._open_journal)
         else:
             self._continue_start()
+        self.call_after_refresh(self._load_screen_styles)
+
+    def _load_screen_styles(self) -> None:
+        """Read every screen's style sheet now, once, instead of at each screen's first push."""
+        folder = Path(__file__).parent / "styles"
+        changed = False
+        for name in SCREEN_STYLES:
+            path = (folder / f"{name}.tcss").resolve()  # the key Textual's own loading uses
+            if not self.stylesheet.has_source(str(path), ""):
+                self.stylesheet.read(path)
+                changed = True
+        if changed:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     def _open_journal(self) -> None:
         """Read the journal once the home screen is on the terminal."""
