@@ -1,6 +1,6 @@
 """Time from a key press to each screen's frame on a real terminal, beside a bare Textual push.
 
-    python benchmarks/bench_screens.py [--runs 3] [--show]
+    python benchmarks/bench_screens.py [--runs 3] [--show] [--only history,settings]
 
 crampcoach runs on a pseudo-terminal with 10 years of nightly data (3,650 episodes and 3,650
 check-ins). For each screen the benchmark presses its key on Home and stops the clock when the
@@ -161,11 +161,18 @@ def bare_run(script: Path, env: dict[str, str], out: Times) -> None:
 
 
 def app_run(
-    argv: list[str], env: dict[str, str], out: dict[str, Times], show: bool, search: bool = True
+    argv: list[str],
+    env: dict[str, str],
+    out: dict[str, Times],
+    show: bool,
+    search: bool = True,
+    only: frozenset[str] | None = None,
 ) -> None:
     term = Pty(argv, env)
     term.wait_for(HOME, 0)
     for name, key, marker in SCREENS:
+        if only is not None and name not in only:
+            continue
         for i in range(2):
             took = term.press(key, marker)
             (out[name].first if i == 0 else out[name].again).append(took)
@@ -209,7 +216,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--show", action="store_true", help="print each screen once")
     parser.add_argument("--no-search", action="store_true", help="skip History's search")
+    parser.add_argument("--only", help="comma-separated screens to time (default: all)")
     args = parser.parse_args()
+    only = frozenset(args.only.split(",")) if args.only else None
     exe = shutil.which("crampcoach") or str(Path(sys.executable).parent / "crampcoach")
     env = {**os.environ, "TERM": "xterm-256color"}
     env.pop("TEXTUAL", None)
@@ -225,7 +234,7 @@ def main() -> None:
         argv = [exe, "--data-dir", str(Path(tmp) / "full")]
         for run in range(args.runs):
             bare_run(script, env, bare)
-            app_run(argv, env, times, args.show and run == 0, not args.no_search)
+            app_run(argv, env, times, args.show and run == 0, not args.no_search, only)
     base = statistics.median(bare.first + bare.again)
     print("10 years of nightly data (3,650 episodes + 3,650 check-ins), 80×24 pty")
     print(f"{'screen':<20}{'first':>10}{'×bare':>7}{'again':>10}{'×bare':>7}")

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Static
+from textual.widgets import Checkbox, Header, Input, Label, Static
 
 from crampcoach.core.models import CHECKIN_FACTORS, CHECKIN_LABELS, CheckIn
 from crampcoach.core.nights import episode_night, night_of
 from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.widgets.arm_question import ArmQuestion
+from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.text_fields import TextInput
 
 WATER_RANGE = (0, 40)

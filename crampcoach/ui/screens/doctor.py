@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.doctor import (
@@ -26,6 +26,7 @@ from crampcoach.core.doctor import (
 from crampcoach.core.patterns import format_night
 from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.text import user_markup as escape  # also [$var], [link=…] and controls
+from crampcoach.ui.widgets.footer import Footer
 
 REPORT_DAYS = 90
 LEVEL_TITLES = {

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Input, SelectionList, Static
+from textual.widgets import Button, Header, Input, SelectionList, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.errors import ValidationError
@@ -46,6 +46,7 @@ from crampcoach.core.times import zone_name
 from crampcoach.ui.screens.player import PlayerScreen, PlayResult
 from crampcoach.ui.text import user_text
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
+from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.text_fields import TextInput
 
 RELIEF_WORDS = {

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.durations import duration_text
@@ -28,6 +28,7 @@ from crampcoach.core.nights import episode_night
 from crampcoach.ui.boundary import guarded
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.text_fields import TextInput
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -74,6 +75,8 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         self.filter = HistoryFilter()
         self._index: list[IndexedEpisode] | None = None
         self._shown: list[Episode] = []
+        # Bumped by each filtering, so a table fill queued by an older keystroke is skipped.
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -127,15 +130,18 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
     def on_history_screen_loaded(self, message: Loaded) -> None:
         first = self._index is None
         self._index = message.index
+        self._show_visits()
         # A re-read (after an edit, a delete or another process's write) keeps the cursor
         # on its episode and the table where it was scrolled.
         self.refilter(keep_place=not first)
 
-    def refilter(self, *, keep_place: bool = False) -> None:
+    def refilter(self, *, keep_place: bool = False, rows_later: bool = False) -> None:
         """Filter and sort every episode, then show the first page of the answer.
 
         ``keep_place`` keeps the cursor on the same episode (by id, when it is still
-        shown) and the scroll position; otherwise the cursor keeps its row."""
+        shown) and the scroll position; otherwise the cursor keeps its row.
+        ``rows_later`` (a search keystroke) paints the count in the title at once and
+        rebuilds the rows in the frame after, so typing never waits on the table."""
         if self._index is None:
             return
         app = self.cc_app
@@ -143,6 +149,30 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         before = self.current() if keep_place else None
         shown = filter_indexed(self._index, self.filter, app.now(), boundary)
         self._shown = sort_indexed(shown, self.sort_key, self.descending)
+        arrow = "▼" if self.descending else "▲"
+        counts = f"{len(self._shown)} of {len(self._index)}"
+        self.sub_title = f"History · {counts} · sorted by {self.sort_key} {arrow}"
+        empty = self.query_one("#empty", Static)
+        if not self._index:
+            empty.update("No episodes yet. Press escape, then l to log one, or f during a cramp.")
+        elif not self._shown:
+            empty.update("No episode matches these filters.")
+        empty.display = not self._shown
+        table = self.query_one(DataTable)
+        table.display = bool(self._shown)
+        self._generation += 1
+        if rows_later:
+            self.call_after_refresh(self._fill_table, self._generation, None)
+        else:
+            self._fill_table(self._generation, before if keep_place else None, keep_place)
+
+    def _fill_table(
+        self, generation: int, before: Episode | None, keep_place: bool = False
+    ) -> None:
+        """Put the first page of the shown episodes in the table (enough to reach the
+        cursor and the scroll position), unless a newer keystroke has filtered again."""
+        if generation != self._generation:
+            return
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         scroll_y = table.scroll_y
@@ -155,17 +185,6 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
             table.move_cursor(row=min(cursor, len(self._shown) - 1), scroll=not keep_place)
             if keep_place:
                 self.call_after_refresh(self._restore_scroll, scroll_y)
-        arrow = "▼" if self.descending else "▲"
-        counts = f"{len(self._shown)} of {len(self._index)}"
-        self.sub_title = f"History · {counts} · sorted by {self.sort_key} {arrow}"
-        self._show_visits()
-        empty = self.query_one("#empty", Static)
-        if not self._index:
-            empty.update("No episodes yet. Press escape, then l to log one, or f during a cramp.")
-        elif not self._shown:
-            empty.update("No episode matches these filters.")
-        empty.display = not self._shown
-        table.display = bool(self._shown)
 
     def _restore_scroll(self, scroll_y: float) -> None:
         table = self.query_one(DataTable)
@@ -238,7 +257,7 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.filter = HistoryFilter(self.filter.period, self.filter.location, event.value)
-        self.refilter()
+        self.refilter(rows_later=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tab, Tabs
+from textual.widgets import Header, Static, Tab, Tabs
 
 from crampcoach.core import vocab
 from crampcoach.core.dates import day_label
@@ -33,6 +33,7 @@ from crampcoach.core.patterns import (
 )
 from crampcoach.ui import charts
 from crampcoach.ui.text import user_markup
+from crampcoach.ui.widgets.footer import Footer
 
 # (tab id, days or None for all, tab label, words for the sub-title)
 PERIODS: tuple[tuple[str, int | None, str, str], ...] = (

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Header, ProgressBar, Static
+from textual.widgets import Digits, Header, ProgressBar, Static
 
 from crampcoach.core.first_aid import CrampClock
 from crampcoach.core.models import RoutineRun
@@ -36,6 +36,7 @@ from crampcoach.core.times import zone_name
 from crampcoach.ui.format import clock
 from crampcoach.ui.text import user_text
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
+from crampcoach.ui.widgets.footer import Footer
 
 # Redraw often enough that the seconds never look stuck; the time itself comes from the clock.
 REDRAW_S = 0.1

@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from crampcoach.core.models import RoutineRun
 from crampcoach.core.routines import Routine
 from crampcoach.ui.format import clock
 from crampcoach.ui.screens.player import PlayerScreen, PlayResult
 from crampcoach.ui.text import user_text
+from crampcoach.ui.widgets.footer import Footer
 
 KIND_WORDS = {
     "first-aid": "first aid",
