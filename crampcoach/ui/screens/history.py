@@ -48,6 +48,47 @@ SORTABLE = ("started", "duration", "side", "where", "intensity", "flags")
 PAGE = 30
 # Load the next page when the cursor or the scroll position is this close to the end.
 AHEAD = 10
+# At most this many episodes new since the last reading are indexed on the UI thread.
+QUICK = 200
+
+
+class EpisodeIndex:
+    """Each episode's index entry, kept between readings.
+
+    The journal hands back the same Episode objects until its file changes, and after a
+    change the unchanged records keep theirs: so opening History again, or following a
+    write from elsewhere, indexes only the new episodes instead of ten years of them.
+    Entries hold their episode, so an object's id cannot be reused while it is cached."""
+
+    def __init__(self) -> None:
+        self._by_object: dict[int, IndexedEpisode] = {}
+        self._boundary: int | None = None
+
+    def _known(self, boundary: int) -> dict[int, IndexedEpisode]:
+        return self._by_object if boundary == self._boundary else {}
+
+    def missing(self, episodes: list[Episode], boundary: int) -> int:
+        known = self._known(boundary)
+        return sum(
+            1 for ep in episodes if (hit := known.get(id(ep))) is None or hit.episode is not ep
+        )
+
+    def index(self, episodes: list[Episode], boundary: int) -> list[IndexedEpisode]:
+        known = self._known(boundary)
+
+        def cached(ep: Episode) -> IndexedEpisode | None:
+            hit = known.get(id(ep))
+            return hit if hit is not None and hit.episode is ep else None
+
+        fresh = iter(index_episodes([ep for ep in episodes if cached(ep) is None], boundary))
+        out = [cached(ep) or next(fresh) for ep in episodes]
+        # A new dict, swapped in whole: a worker and the UI thread may both read it.
+        self._by_object = {id(item.episode): item for item in out}
+        self._boundary = boundary
+        return out
+
+
+INDEX = EpisodeIndex()
 
 
 class HistoryScreen(CrampCoachAppAccess, Screen[None]):
@@ -67,6 +108,7 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         """The journal's episodes, indexed for filtering, read by the worker."""
 
         index: list[IndexedEpisode]
+        reading: int = 0
 
     def __init__(self) -> None:
         super().__init__()
@@ -77,6 +119,8 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         self._shown: list[Episode] = []
         # Bumped by each filtering, so a table fill queued by an older keystroke is skipped.
         self._generation = 0
+        # Bumped by each reading of the journal, so an older worker's answer is dropped.
+        self._reading = 0
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -115,21 +159,41 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
     # ------------------------------------------------------------ data
 
     def reload(self) -> None:
-        """Read the journal again, in a worker: the screen keeps painting meanwhile."""
-        self._read_journal()
+        """Read the journal again.
+
+        When the journal is unchanged on disk (its records are in memory) and few of its
+        episodes are new to the index, the rows are shown at once, in this frame. Anything
+        that needs the disk, or indexing years of episodes (the first opening), runs in a
+        worker, so the screen keeps painting meanwhile."""
+        self._reading += 1
+        app = self.cc_app
+        boundary = app.settings.night_boundary_hour
+        if app.journal_read(lambda journal: not journal.changed_since_last_read()):
+            episodes = app.journal_read(lambda journal: journal.episodes())
+            if episodes is None:
+                return
+            if INDEX.missing(episodes, boundary) <= QUICK:
+                self._loaded(INDEX.index(episodes, boundary))
+                return
+        self._read_journal(self._reading)
 
     @work(thread=True, exclusive=True, group="history-read", exit_on_error=False)
     @guarded
-    def _read_journal(self) -> None:
+    def _read_journal(self, reading: int) -> None:
         app = self.cc_app
         episodes = app.journal_read(lambda journal: journal.episodes())
         if episodes is None:
             return
-        self.post_message(self.Loaded(index_episodes(episodes, app.settings.night_boundary_hour)))
+        index = INDEX.index(episodes, app.settings.night_boundary_hour)
+        self.post_message(self.Loaded(index, reading))
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
+        if message.reading == self._reading:
+            self._loaded(message.index)
+
+    def _loaded(self, index: list[IndexedEpisode]) -> None:
         first = self._index is None
-        self._index = message.index
+        self._index = index
         self._show_visits()
         # A re-read (after an edit, a delete or another process's write) keeps the cursor
         # on its episode and the table where it was scrolled.
@@ -248,11 +312,15 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         value = event.value
+        chosen = self.filter
         if event.select.id == "period":
-            self.filter = HistoryFilter(str(value), self.filter.location, self.filter.text)
+            chosen = HistoryFilter(str(value), self.filter.location, self.filter.text)
         elif event.select.id == "location":
             location = None if value is Select.NULL else str(value)
-            self.filter = HistoryFilter(self.filter.period, location, self.filter.text)
+            chosen = HistoryFilter(self.filter.period, location, self.filter.text)
+        if chosen == self.filter:
+            return  # the selects announce their first value when they mount
+        self.filter = chosen
         self.refilter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
