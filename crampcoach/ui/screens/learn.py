@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from crampcoach.content import CLINICAL_ANCHORS, Article, load_articles
 from crampcoach.ui.text import join_text, user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.text_fields import TextInput
 
@@ -64,7 +64,7 @@ def article_markdown(article: Article, by_slug: dict[str, Article]) -> str:
     return text
 
 
-class LearnScreen(Screen[None]):
+class LearnScreen(CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Learn"
     CSS_PATH = "../styles/learn.tcss"
     BINDINGS = [
@@ -212,6 +212,6 @@ class LearnScreen(Screen[None]):
             self.query_one("#learn-article").focus()
 
     def action_back(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         if len(app.screen_stack) > 1:
             self.dismiss(None)
