@@ -51,6 +51,25 @@ SCREEN_STYLES = (
     "welcome",
 )
 
+# Screen modules imported in a thread once the journal is open, while the user reads Home:
+# importing a screen (and what it needs: charts, Markdown, the first-aid content) was most
+# of its first opening.
+WARM_SCREENS = (
+    "log_form",
+    "history",
+    "patterns",
+    "doctor",
+    "checkin",
+    "routines",
+    "learn",
+    "settings",
+    "help",
+    "first_aid",
+    "player",
+    "episode_detail",
+    "confirm",
+)
+
 ACTIONS: tuple[tuple[str, str, str, str], ...] = tuple(
     (a.key, a.name, a.title, a.help)
     for a in HOME_ACTIONS
@@ -342,6 +361,16 @@ class CrampCoachApp(App[int]):
         if refresh is not None:
             refresh()
         self._continue_start()
+        self.run_worker(self._warm_up, thread=True, group="warm-up", exit_on_error=False)
+
+    def _warm_up(self) -> None:
+        """Import every screen and load the routines ahead of the first key (see WARM_SCREENS)."""
+        for module in WARM_SCREENS:
+            importlib.import_module(f"crampcoach.ui.screens.{module}")
+        try:
+            self.catalog  # noqa: B018 - loaded for its side effect, the cache
+        except Exception:  # a broken routine file is reported by the Routines screen itself
+            self.reload_catalog()
 
     def _continue_start(self) -> None:
         if self.startup_error is None:
