@@ -121,6 +121,7 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         self._generation = 0
         # Bumped by each reading of the journal, so an older worker's answer is dropped.
         self._reading = 0
+        self._mounted_read = True
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -147,8 +148,14 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         self.sub_title = "History · reading the journal…"
         self.watch(table, "scroll_y", self._scrolled, init=False)
         table.focus()
+        # Read now, not on the resume that follows the mount: with the journal in memory
+        # the rows are then part of the screen's first frame instead of a second one.
+        self.reload()
 
     def on_screen_resume(self) -> None:
+        if self._mounted_read:
+            self._mounted_read = False  # the read on_mount made stands for this resume
+            return
         self.reload()
 
     def on_journal_changed(self) -> None:

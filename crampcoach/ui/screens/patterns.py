@@ -37,8 +37,7 @@ from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:  # the store loads with the journal, after the first frame
-    from crampcoach.core.models import CheckIn, Episode, RoutineRun
-    from crampcoach.store import Journal
+    from crampcoach.core.models import CheckIn, RoutineRun
 
 # (tab id, days or None for all, tab label, words for the sub-title)
 PERIODS: tuple[tuple[str, int | None, str, str], ...] = (
@@ -124,10 +123,9 @@ class PatternsScreen(CrampCoachAppAccess, Screen[None]):
         app = self.cc_app
         boundary = app.settings.night_boundary_hour
 
-        def read(journal: Journal) -> tuple[list[Episode], list[CheckIn], list[RoutineRun]]:
-            return journal.episodes(), journal.checkins(), journal.runs()
-
-        data = app.journal_read(read)
+        data = app.journal_read(
+            lambda journal: (journal.episodes(), journal.checkins(), journal.runs())
+        )
         if data is None:
             return
         episodes, self._checkins, self._runs = data
