@@ -354,6 +354,10 @@ class CrampCoachApp(App[int]):
             return
         # The records live as long as the app: keep the collector from walking them.
         gc.freeze()
+        # Opening a screen allocates tens of thousands of objects (widgets, styles, strips):
+        # at the default threshold the young generations were collected 40-90 times per
+        # opening, and a full collection landed in most openings. Collect less often.
+        gc.set_threshold(10_000, 50, 100)
         if self.theme != self.settings.theme:
             self.theme = self.settings.theme
         write_hint(self.data_dir, self.settings.theme)
