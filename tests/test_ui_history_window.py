@@ -89,3 +89,24 @@ async def test_clicking_a_header_twice_flips_the_sort(tmp_path):
         await settle(pilot)
         assert (screen.sort_key, screen.descending) == ("duration", False)
         assert screen.current().duration_s == 60
+
+
+def test_the_index_is_kept_between_readings_and_indexes_only_new_episodes():
+    from crampcoach.ui.screens.history import EpisodeIndex
+
+    episodes = many_episodes()
+    index = EpisodeIndex()
+    assert index.missing(episodes, 12) == COUNT
+    first = index.index(episodes, 12)
+    assert index.missing(episodes, 12) == 0
+    newer = Episode(started_at=NOW, tz="Europe/Berlin", notes="new")
+    again = index.index([*episodes, newer], 12)
+    assert all(a is b for a, b in zip(first, again, strict=False))  # reused, not rebuilt
+    assert again[-1].episode is newer and again[-1].folded_notes == "new"
+    # An equal but distinct object (the journal re-read its file) is indexed afresh.
+    copy = Episode(started_at=episodes[0].started_at, tz="Europe/Berlin", notes="after a walk")
+    assert index.missing([copy], 12) == 1
+    # Another night boundary: every night is worked out again.
+    assert index.missing(episodes, 6) == COUNT
+    # 03:00 starts belong to the previous evening with either boundary.
+    assert [i.night for i in index.index(episodes, 6)] == [i.night for i in first]

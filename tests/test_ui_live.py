@@ -68,3 +68,46 @@ async def test_a_journal_broken_elsewhere_shows_one_error_screen(tmp_path):
         await _tick(pilot, app)
         assert isinstance(app.screen, ErrorScreen)
         assert sum(isinstance(s, ErrorScreen) for s in app.screen_stack) == 1
+
+
+async def test_history_shows_a_cramp_logged_elsewhere_and_keeps_its_place(tmp_path):
+    from textual.widgets import DataTable, Select
+
+    from crampcoach.ui.screens.history import HistoryScreen
+    from tests.test_ui_history_window import COUNT, many_episodes
+
+    app = make_app(tmp_path, episodes=many_episodes())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        for _ in range(3):
+            await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        table = screen.query_one(DataTable)
+        await pilot.press("o")  # sort by length instead of start
+        await pilot.press("slash", *"walk")
+        for _ in range(3):
+            await pilot.pause()
+        assert f"{COUNT - 1} of {COUNT}" in screen.sub_title
+        table.focus()
+        table.move_cursor(row=25)
+        await pilot.pause()
+        table.scroll_to(y=20, animate=False, immediate=True)
+        await pilot.pause()
+        kept, scroll_y = screen.current(), table.scroll_y
+        assert kept is not None and table.cursor_row == 25 and scroll_y == 20
+        other = open_journal(tmp_path)  # a second process: `crampcoach log --notes …`
+        other.add_episode(episode("2026-11-22 05:00", duration_s=10_000, notes="long walk"))
+        await _tick(pilot, app)
+        assert app.screen is screen
+        assert f"{COUNT} of {COUNT + 1}" in screen.sub_title
+        assert screen.query_one("#text", Input).value == "walk"
+        assert screen.query_one("#period", Select).value == "all"
+        assert (screen.sort_key, screen.descending) == ("duration", True)
+        # The new, longest episode is the first row; the cursor stayed on its episode.
+        assert screen._shown[0].notes == "long walk"
+        assert table.get_row_at(0)[7].plain == "long walk"
+        current = screen.current()
+        assert current is not None and current.id == kept.id
+        assert table.cursor_row == 26
+        assert table.scroll_y == scroll_y

@@ -32,6 +32,44 @@ T = TypeVar("T")
 
 
 # (key, action, title, help) of the home keys that open something; kept for older callers.
+# Every screen's own style sheet. Textual reads a screen's CSS_PATH the first time the screen
+# is pushed and then re-parses and re-applies the whole style sheet to every widget: that
+# was a large part of each screen's first opening. The app reads them all once, just after
+# its first frame, so no screen's first push pays it (the screens keep their CSS_PATH, so a
+# screen run on its own still finds its styles).
+SCREEN_STYLES = (
+    "checkin",
+    "doctor",
+    "experiments",
+    "first_aid",
+    "learn",
+    "patterns",
+    "player",
+    "profile",
+    "routines",
+    "settings",
+    "welcome",
+)
+
+# Screen modules imported in a thread once the journal is open, while the user reads Home:
+# importing a screen (and what it needs: charts, Markdown, the first-aid content) was most
+# of its first opening.
+WARM_SCREENS = (
+    "log_form",
+    "history",
+    "patterns",
+    "doctor",
+    "checkin",
+    "routines",
+    "learn",
+    "settings",
+    "help",
+    "first_aid",
+    "player",
+    "episode_detail",
+    "confirm",
+)
+
 ACTIONS: tuple[tuple[str, str, str, str], ...] = tuple(
     (a.key, a.name, a.title, a.help)
     for a in HOME_ACTIONS
@@ -282,6 +320,20 @@ class CrampCoachApp(App[int]):
             self.call_after_refresh(self._open_journal)
         else:
             self._continue_start()
+        self.call_after_refresh(self._load_screen_styles)
+
+    def _load_screen_styles(self) -> None:
+        """Read every screen's style sheet now, once, instead of at each screen's first push."""
+        folder = Path(__file__).parent / "styles"
+        changed = False
+        for name in SCREEN_STYLES:
+            path = (folder / f"{name}.tcss").resolve()  # the key Textual's own loading uses
+            if not self.stylesheet.has_source(str(path), ""):
+                self.stylesheet.read(path)
+                changed = True
+        if changed:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     def _open_journal(self) -> None:
         """Read the journal once the home screen is on the terminal."""
@@ -302,6 +354,10 @@ class CrampCoachApp(App[int]):
             return
         # The records live as long as the app: keep the collector from walking them.
         gc.freeze()
+        # Opening a screen allocates tens of thousands of objects (widgets, styles, strips):
+        # at the default threshold the young generations were collected 40-90 times per
+        # opening, and a full collection landed in most openings. Collect less often.
+        gc.set_threshold(10_000, 50, 100)
         if self.theme != self.settings.theme:
             self.theme = self.settings.theme
         write_hint(self.data_dir, self.settings.theme)
@@ -309,6 +365,16 @@ class CrampCoachApp(App[int]):
         if refresh is not None:
             refresh()
         self._continue_start()
+        self.run_worker(self._warm_up, thread=True, group="warm-up", exit_on_error=False)
+
+    def _warm_up(self) -> None:
+        """Import every screen and load the routines ahead of the first key (see WARM_SCREENS)."""
+        for module in WARM_SCREENS:
+            importlib.import_module(f"crampcoach.ui.screens.{module}")
+        try:
+            self.catalog  # noqa: B018 - loaded for its side effect, the cache
+        except Exception:  # a broken routine file is reported by the Routines screen itself
+            self.reload_catalog()
 
     def _continue_start(self) -> None:
         if self.journal is not None and self.journal.notice:

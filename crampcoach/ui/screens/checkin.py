@@ -14,12 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Static
+from textual.widgets import Checkbox, Header, Input, Label, Static
 
 from crampcoach.core.models import CHECKIN_FACTORS, CHECKIN_LABELS, CheckIn
 from crampcoach.core.nights import episode_night, night_of
 from crampcoach.ui.text import join_text, user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.arm_question import ArmQuestion
+from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.text_fields import TextInput
 
 WATER_RANGE = (0, 40)
@@ -53,7 +55,7 @@ def night_words(night: date, now: datetime) -> str:
     return f"the night of {name}"
 
 
-class CheckInScreen(Screen[CheckIn | None]):
+class CheckInScreen(CrampCoachAppAccess, Screen[CheckIn | None]):
     SUB_TITLE = "Evening check-in"
     CSS_PATH = "../styles/checkin.tcss"
     BINDINGS = [
@@ -73,7 +75,7 @@ class CheckInScreen(Screen[CheckIn | None]):
     # ------------------------------------------------------------ layout
 
     def _load(self) -> CheckIn:
-        app: Any = self.app
+        app = self.cc_app
         now = app.now()
         boundary = app.settings.night_boundary_hour
         self.night = night_of(now, None, boundary)
@@ -89,7 +91,7 @@ class CheckInScreen(Screen[CheckIn | None]):
 
     def _bedtime_run_name(self, boundary: int) -> str | None:
         """The title of a bedtime routine started this night's evening, if any."""
-        app: Any = self.app
+        app = self.cc_app
         try:
             routines = {r.id: r for r in app.catalog.of_kind("bedtime")}
         except Exception:  # a broken routine file must not block the check-in
@@ -102,7 +104,7 @@ class CheckInScreen(Screen[CheckIn | None]):
 
     def compose(self) -> ComposeResult:
         start = self._load()
-        app: Any = self.app
+        app = self.cc_app
         assert self.night is not None
         yield Header(icon="")
         with VerticalScroll(id="checkin-form"):
@@ -184,7 +186,7 @@ class CheckInScreen(Screen[CheckIn | None]):
         flags: dict[str, Any] = {key: bool(data[key]) for key in CHECKIN_FACTORS}
         kwargs: dict[str, Any] = {"id": self.existing.id} if self.existing else {}
         checkin = CheckIn(night=self.night, water_glasses=water, **flags, **kwargs)
-        app: Any = self.app
+        app = self.cc_app
         saved = app.journal_write(lambda journal: journal.save_checkin(checkin))
         if saved is None or not self.query_one(ArmQuestion).save():
             return  # the failure is shown; the ticks stay for a retry

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.doctor import (
@@ -26,6 +26,8 @@ from crampcoach.core.doctor import (
 from crampcoach.core.patterns import format_night
 from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.text import user_markup as escape  # also [$var], [link=…] and controls
+from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.footer import Footer
 
 REPORT_DAYS = 90
 LEVEL_TITLES = {
@@ -61,7 +63,7 @@ def profile_words(profile: Any) -> str:
     return f"Your profile: {escape(', '.join(parts))}. Press [b]p[/b] to change it."
 
 
-class DoctorScreen(Screen[None]):
+class DoctorScreen(CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Doctor advice"
     CSS_PATH = "../styles/doctor.tcss"
     BINDINGS = [
@@ -110,7 +112,7 @@ class DoctorScreen(Screen[None]):
     def refresh_advice(self) -> None:
         from crampcoach.advice_text import current_advice
 
-        app: Any = self.app
+        app = self.cc_app
         now = app.now()
         result = app.journal_read(lambda journal: (current_advice(journal, now), journal.profile()))
         if result is None:
@@ -185,15 +187,15 @@ class DoctorScreen(Screen[None]):
         self.dismiss(None)
 
     def action_profile(self) -> None:
-        self.app.action_profile()  # type: ignore[attr-defined]
+        self.cc_app.action_profile()
 
     def action_learn(self) -> None:
-        self.app.action_learn("when-to-see-a-doctor")  # type: ignore[attr-defined]
+        self.cc_app.action_learn("when-to-see-a-doctor")
 
     def action_doctor_seen(self) -> None:
         from crampcoach.ui.screens.doctor_seen import DoctorSeenScreen
 
-        app: Any = self.app
+        app = self.cc_app
         profile = app.journal_read(lambda journal: journal.profile())
         if profile is None:  # the read failed and the error screen says why
             return

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Input, SelectionList, Static
+from textual.widgets import Button, Header, Input, SelectionList, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.errors import ValidationError
@@ -45,7 +45,9 @@ from crampcoach.core.routines import Routine
 from crampcoach.core.times import zone_name
 from crampcoach.ui.screens.player import PlayerScreen, PlayResult
 from crampcoach.ui.text import user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
+from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.text_fields import TextInput
 
 RELIEF_WORDS = {
@@ -80,7 +82,7 @@ class PassedAnswer:
     answers: Answers
 
 
-class FirstAidScreen(Screen[None]):
+class FirstAidScreen(CrampCoachAppAccess, Screen[None]):
     CSS_PATH = "../styles/first_aid.tcss"
     SUB_TITLE = "First aid now"
     BINDINGS = [
@@ -103,7 +105,7 @@ class FirstAidScreen(Screen[None]):
         self.kept: Any = None  # the store's Kept, once saved
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = self.cc_app
         # First aid began when the user asked for it: the cramp's clock starts here.
         self.started_at = app.now()
         self.cramp = CrampClock(app.monotonic)
@@ -147,7 +149,7 @@ class FirstAidScreen(Screen[None]):
             self._begin("calf", routine_id=IN_BED_ROUTINE)
 
     def _begin(self, location: str, routine_id: str | None = None) -> None:
-        app: Any = self.app
+        app = self.cc_app
         self.location = location
         routine = app.catalog.get(routine_id) if routine_id else None
         routine = routine or app.catalog.first_aid_for(location)
@@ -199,7 +201,7 @@ class FirstAidScreen(Screen[None]):
         )
 
     def _recovery(self) -> Routine | None:
-        app: Any = self.app
+        app = self.cc_app
         return app.catalog.get("recovery") or next(iter(app.catalog.of_kind("recovery")), None)
 
     def _answered(self, answer: PassedAnswer | None) -> None:
@@ -217,7 +219,7 @@ class FirstAidScreen(Screen[None]):
 
     def _leave_unsaved(self) -> None:
         assert self.cramp is not None
-        lines = safety_net_lines(self.duration_s(), numbers_of(self.app.settings))  # type: ignore[attr-defined]
+        lines = safety_net_lines(self.duration_s(), numbers_of(self.cc_app.settings))
         self.dismiss(None)
         if lines:  # not saved, but a long cramp still gets what to do now
             self.app.push_screen(KeptScreen("Nothing was saved.", lines))
@@ -234,7 +236,7 @@ class FirstAidScreen(Screen[None]):
         return max(0, min(vocab.DURATION_MAX_S, round(self.cramp.elapsed())))
 
     def episode(self) -> Episode:
-        app: Any = self.app
+        app = self.cc_app
         started = self.started_at or app.now()
         relief = self.answers.relief if self.answers.relief is not None else self.relief()
         raw = first_aid_episode(
@@ -250,7 +252,7 @@ class FirstAidScreen(Screen[None]):
         return episode_from_dict(raw, now=app.now())
 
     def _save(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         try:
             episode = self.episode()
         except ValidationError as exc:  # a bug, not the user's doing: say so, keep the app

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.durations import duration_text
@@ -28,6 +28,7 @@ from crampcoach.core.nights import episode_night
 from crampcoach.ui.boundary import guarded
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.text_fields import TextInput
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -47,6 +48,47 @@ SORTABLE = ("started", "duration", "side", "where", "intensity", "flags")
 PAGE = 30
 # Load the next page when the cursor or the scroll position is this close to the end.
 AHEAD = 10
+# At most this many episodes new since the last reading are indexed on the UI thread.
+QUICK = 200
+
+
+class EpisodeIndex:
+    """Each episode's index entry, kept between readings.
+
+    The journal hands back the same Episode objects until its file changes, and after a
+    change the unchanged records keep theirs: so opening History again, or following a
+    write from elsewhere, indexes only the new episodes instead of ten years of them.
+    Entries hold their episode, so an object's id cannot be reused while it is cached."""
+
+    def __init__(self) -> None:
+        self._by_object: dict[int, IndexedEpisode] = {}
+        self._boundary: int | None = None
+
+    def _known(self, boundary: int) -> dict[int, IndexedEpisode]:
+        return self._by_object if boundary == self._boundary else {}
+
+    def missing(self, episodes: list[Episode], boundary: int) -> int:
+        known = self._known(boundary)
+        return sum(
+            1 for ep in episodes if (hit := known.get(id(ep))) is None or hit.episode is not ep
+        )
+
+    def index(self, episodes: list[Episode], boundary: int) -> list[IndexedEpisode]:
+        known = self._known(boundary)
+
+        def cached(ep: Episode) -> IndexedEpisode | None:
+            hit = known.get(id(ep))
+            return hit if hit is not None and hit.episode is ep else None
+
+        fresh = iter(index_episodes([ep for ep in episodes if cached(ep) is None], boundary))
+        out = [cached(ep) or next(fresh) for ep in episodes]
+        # A new dict, swapped in whole: a worker and the UI thread may both read it.
+        self._by_object = {id(item.episode): item for item in out}
+        self._boundary = boundary
+        return out
+
+
+INDEX = EpisodeIndex()
 
 
 class HistoryScreen(CrampCoachAppAccess, Screen[None]):
@@ -66,6 +108,7 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         """The journal's episodes, indexed for filtering, read by the worker."""
 
         index: list[IndexedEpisode]
+        reading: int = 0
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,6 +117,11 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         self.filter = HistoryFilter()
         self._index: list[IndexedEpisode] | None = None
         self._shown: list[Episode] = []
+        # Bumped by each filtering, so a table fill queued by an older keystroke is skipped.
+        self._generation = 0
+        # Bumped by each reading of the journal, so an older worker's answer is dropped.
+        self._reading = 0
+        self._mounted_read = True
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -100,54 +148,118 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
         self.sub_title = "History · reading the journal…"
         self.watch(table, "scroll_y", self._scrolled, init=False)
         table.focus()
+        # Read now, not on the resume that follows the mount: with the journal in memory
+        # the rows are then part of the screen's first frame instead of a second one.
+        self.reload()
 
     def on_screen_resume(self) -> None:
+        if self._mounted_read:
+            self._mounted_read = False  # the read on_mount made stands for this resume
+            return
+        self.reload()
+
+    def on_journal_changed(self) -> None:
+        # Another process wrote the journal: read it again; the search text, the filters,
+        # the sort, the cursor's episode and the scroll position all stay.
         self.reload()
 
     # ------------------------------------------------------------ data
 
     def reload(self) -> None:
-        """Read the journal again, in a worker: the screen keeps painting meanwhile."""
-        self._read_journal()
+        """Read the journal again.
+
+        When the journal is unchanged on disk (its records are in memory) and few of its
+        episodes are new to the index, the rows are shown at once, in this frame. Anything
+        that needs the disk, or indexing years of episodes (the first opening), runs in a
+        worker, so the screen keeps painting meanwhile."""
+        self._reading += 1
+        app = self.cc_app
+        boundary = app.settings.night_boundary_hour
+        if app.journal_read(lambda journal: not journal.changed_since_last_read()):
+            episodes = app.journal_read(lambda journal: journal.episodes())
+            if episodes is None:
+                return
+            if INDEX.missing(episodes, boundary) <= QUICK:
+                self._loaded(INDEX.index(episodes, boundary))
+                return
+        self._read_journal(self._reading)
 
     @work(thread=True, exclusive=True, group="history-read", exit_on_error=False)
     @guarded
-    def _read_journal(self) -> None:
+    def _read_journal(self, reading: int) -> None:
         app = self.cc_app
         episodes = app.journal_read(lambda journal: journal.episodes())
         if episodes is None:
             return
-        self.post_message(self.Loaded(index_episodes(episodes, app.settings.night_boundary_hour)))
+        index = INDEX.index(episodes, app.settings.night_boundary_hour)
+        self.post_message(self.Loaded(index, reading))
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
-        self._index = message.index
-        self.refilter()
+        if message.reading == self._reading:
+            self._loaded(message.index)
 
-    def refilter(self) -> None:
-        """Filter and sort every episode, then show the first page of the answer."""
+    def _loaded(self, index: list[IndexedEpisode]) -> None:
+        first = self._index is None
+        self._index = index
+        self._show_visits()
+        # A re-read (after an edit, a delete or another process's write) keeps the cursor
+        # on its episode and the table where it was scrolled.
+        self.refilter(keep_place=not first)
+
+    def refilter(self, *, keep_place: bool = False, rows_later: bool = False) -> None:
+        """Filter and sort every episode, then show the first page of the answer.
+
+        ``keep_place`` keeps the cursor on the same episode (by id, when it is still
+        shown) and the scroll position; otherwise the cursor keeps its row.
+        ``rows_later`` (a search keystroke) paints the count in the title at once and
+        rebuilds the rows in the frame after, so typing never waits on the table."""
         if self._index is None:
             return
         app = self.cc_app
         boundary = app.settings.night_boundary_hour
+        before = self.current() if keep_place else None
         shown = filter_indexed(self._index, self.filter, app.now(), boundary)
         self._shown = sort_indexed(shown, self.sort_key, self.descending)
-        table = self.query_one(DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        self._add_rows(max(PAGE, cursor + 1))
-        if self._shown:
-            table.move_cursor(row=min(cursor, len(self._shown) - 1))
         arrow = "▼" if self.descending else "▲"
         counts = f"{len(self._shown)} of {len(self._index)}"
         self.sub_title = f"History · {counts} · sorted by {self.sort_key} {arrow}"
-        self._show_visits()
         empty = self.query_one("#empty", Static)
         if not self._index:
             empty.update("No episodes yet. Press escape, then l to log one, or f during a cramp.")
         elif not self._shown:
             empty.update("No episode matches these filters.")
         empty.display = not self._shown
+        table = self.query_one(DataTable)
         table.display = bool(self._shown)
+        self._generation += 1
+        if rows_later:
+            self.call_after_refresh(self._fill_table, self._generation, None)
+        else:
+            self._fill_table(self._generation, before if keep_place else None, keep_place)
+
+    def _fill_table(
+        self, generation: int, before: Episode | None, keep_place: bool = False
+    ) -> None:
+        """Put the first page of the shown episodes in the table (enough to reach the
+        cursor and the scroll position), unless a newer keystroke has filtered again."""
+        if generation != self._generation:
+            return
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        scroll_y = table.scroll_y
+        if before is not None:
+            cursor = next((i for i, ep in enumerate(self._shown) if ep.id == before.id), cursor)
+        table.clear()
+        in_view = int(scroll_y) + table.size.height if keep_place else 0
+        self._add_rows(max(PAGE, cursor + 1, in_view + 1))
+        if self._shown:
+            table.move_cursor(row=min(cursor, len(self._shown) - 1), scroll=not keep_place)
+            if keep_place:
+                self.call_after_refresh(self._restore_scroll, scroll_y)
+
+    def _restore_scroll(self, scroll_y: float) -> None:
+        table = self.query_one(DataTable)
+        table.scroll_to(y=scroll_y, animate=False, immediate=True)
 
     def _show_visits(self) -> None:
         from crampcoach.core.doctor_visit import visits_line
@@ -207,16 +319,20 @@ class HistoryScreen(CrampCoachAppAccess, Screen[None]):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         value = event.value
+        chosen = self.filter
         if event.select.id == "period":
-            self.filter = HistoryFilter(str(value), self.filter.location, self.filter.text)
+            chosen = HistoryFilter(str(value), self.filter.location, self.filter.text)
         elif event.select.id == "location":
             location = None if value is Select.NULL else str(value)
-            self.filter = HistoryFilter(self.filter.period, location, self.filter.text)
+            chosen = HistoryFilter(self.filter.period, location, self.filter.text)
+        if chosen == self.filter:
+            return  # the selects announce their first value when they mount
+        self.filter = chosen
         self.refilter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.filter = HistoryFilter(self.filter.period, self.filter.location, event.value)
-        self.refilter()
+        self.refilter(rows_later=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, OptionList, Static
+from textual.widgets import Header, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from crampcoach.content import CLINICAL_ANCHORS, Article, load_articles
 from crampcoach.ui.text import join_text, user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.text_fields import TextInput
 
 SEED_RE = re.compile(r"^([0-9]{3})_[0-9a-f]+\.txt$")
@@ -63,7 +64,7 @@ def article_markdown(article: Article, by_slug: dict[str, Article]) -> str:
     return text
 
 
-class LearnScreen(Screen[None]):
+class LearnScreen(CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Learn"
     CSS_PATH = "../styles/learn.tcss"
     BINDINGS = [
@@ -211,6 +212,6 @@ class LearnScreen(Screen[None]):
             self.query_one("#learn-article").focus()
 
     def action_back(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         if len(app.screen_stack) > 1:
             self.dismiss(None)

@@ -8,13 +8,13 @@ switch the period between 4 weeks, 12 weeks and the whole journal.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tab, Tabs
+from textual.widgets import Header, Static, Tab, Tabs
 
 from crampcoach.core import vocab
 from crampcoach.core.dates import day_label
@@ -33,6 +33,11 @@ from crampcoach.core.patterns import (
 )
 from crampcoach.ui import charts
 from crampcoach.ui.text import user_markup
+from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.footer import Footer
+
+if TYPE_CHECKING:  # the store loads with the journal, after the first frame
+    from crampcoach.core.models import CheckIn, RoutineRun
 
 # (tab id, days or None for all, tab label, words for the sub-title)
 PERIODS: tuple[tuple[str, int | None, str, str], ...] = (
@@ -56,7 +61,7 @@ def _title(text: str) -> str:
     return f"[b $primary]{text}[/]"
 
 
-class PatternsScreen(Screen[None]):
+class PatternsScreen(CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Patterns"
     CSS_PATH = "../styles/patterns.tcss"
     BINDINGS = [
@@ -70,8 +75,8 @@ class PatternsScreen(Screen[None]):
         super().__init__()
         self.period_id = "p28"
         self._index: NightIndex | None = None
-        self._checkins: list[Any] = []
-        self._runs: list[Any] = []
+        self._checkins: list[CheckIn] = []
+        self._runs: list[RoutineRun] = []
         self._bedtime: frozenset[str] = frozenset()
         self.patterns: Patterns | None = None
 
@@ -115,13 +120,12 @@ class PatternsScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         boundary = app.settings.night_boundary_hour
 
-        def read(journal: Any) -> tuple[list[Any], list[Any], list[Any]]:
-            return journal.episodes(), journal.checkins(), journal.runs()
-
-        data = app.journal_read(read)
+        data = app.journal_read(
+            lambda journal: (journal.episodes(), journal.checkins(), journal.runs())
+        )
         if data is None:
             return
         episodes, self._checkins, self._runs = data
@@ -135,7 +139,7 @@ class PatternsScreen(Screen[None]):
     def compute(self) -> Patterns | None:
         if self._index is None:
             return None
-        app: Any = self.app
+        app = self.cc_app
         days = next(d for pid, d, _, _ in PERIODS if pid == self.period_id)
         weeks = 4 if days == 28 else 12
         p = compute_patterns(
@@ -225,7 +229,7 @@ class PatternsScreen(Screen[None]):
         n = p.nights
         from crampcoach.core.pattern_words import span_words
 
-        span = span_words(p.period, self.app.now().date())  # type: ignore[attr-defined]
+        span = span_words(p.period, self.cc_app.now().date())
         trend = p.trend.text[0].upper() + p.trend.text[1:]
         arrow = {"up": "▲", "down": "▼", "same": "="}[p.trend.direction]
         return (
@@ -299,10 +303,10 @@ class PatternsScreen(Screen[None]):
         first, last = p.period.first_night, p.period.last_night
         if p.period.tracked_from is not None and p.period.days is None:
             first = p.period.tracked_from
-        cramp = {
-            night: len(self._index.by_night[night])  # type: ignore[union-attr]
-            for night in self._index.cramp_nights_list(first, last)  # type: ignore[union-attr]
-        }
+        index = self._index
+        assert index is not None  # patterns are only computed from a loaded index
+        nights = index.cramp_nights_list(first, last)
+        cramp = {night: len(index.by_night[night]) for night in nights}
         columns = max(4, (width - 4) // 2)
         rows = charts.heat_calendar(cramp, first, last, p.period.tracked_from, columns)
         legend = (
@@ -381,7 +385,7 @@ class PatternsScreen(Screen[None]):
             span = f" (from {s.minimum:g} to {s.maximum:g})" if s.count > 1 else ""
             lines.append(f"How strong: {gauge} [b]{s.median:g} of 10[/b]{span}")
         if p.longest is not None:
-            today = self.app.now().date()  # type: ignore[attr-defined]
+            today = self.cc_app.now().date()
             lines.append(
                 charts.paint(
                     f"Longest: {format_duration(p.longest.episode.duration_s)}, "
@@ -486,7 +490,7 @@ class PatternsScreen(Screen[None]):
 
     def streaks(self, p: Patterns) -> str:
         s = p.streaks
-        today = self.app.now().date()  # type: ignore[attr-defined]
+        today = self.cc_app.now().date()
         since = (
             f" (since {day_label(s.current_since, today, weekday=False)})"
             if s.current and s.current_since

@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Header, ProgressBar, Static
+from textual.widgets import Digits, Header, ProgressBar, Static
 
 from crampcoach.core.first_aid import CrampClock
 from crampcoach.core.models import RoutineRun
@@ -35,7 +35,13 @@ from crampcoach.core.timer import (
 from crampcoach.core.times import zone_name
 from crampcoach.ui.format import clock
 from crampcoach.ui.text import user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
+from crampcoach.ui.widgets.footer import Footer
+
+if TYPE_CHECKING:
+    from crampcoach.speech import Speaker
+    from crampcoach.ui.app import CrampCoachApp
 
 # Redraw often enough that the seconds never look stuck; the time itself comes from the clock.
 REDRAW_S = 0.1
@@ -71,18 +77,18 @@ class PlayResult:
         )
 
 
-def speaker_for(app: Any) -> Any:
+def speaker_for(app: CrampCoachApp) -> Speaker:
     """The app's speaker, made on first use (tests set ``app.speaker`` to a fake)."""
-    speaker = getattr(app, "speaker", None)
+    speaker: Speaker | None = getattr(app, "speaker", None)
     if speaker is None:
         from crampcoach.speech import SystemSpeaker
 
         speaker = SystemSpeaker()
-        app.speaker = speaker
+        setattr(app, "speaker", speaker)  # noqa: B010 - the App has no declared speaker
     return speaker
 
 
-class PlayerScreen(Screen[PlayResult]):
+class PlayerScreen(CrampCoachAppAccess, Screen[PlayResult]):
     """Plays ``routine``. With ``close_when_done`` it dismisses at the end at once (first aid
     goes straight on to "Has it passed?"); otherwise it shows "Done" until enter or escape."""
 
@@ -143,7 +149,7 @@ class PlayerScreen(Screen[PlayResult]):
         yield Footer()
 
     def on_mount(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         self.sub_title = self.routine.title
         self.player = RoutinePlayer(
             self.routine, app.monotonic, get_ready_s=app.settings.get_ready_s
@@ -195,7 +201,7 @@ class PlayerScreen(Screen[PlayResult]):
             self._finish(finished=True)
 
     def _speak(self, event: Event) -> None:
-        app: Any = self.app
+        app = self.cc_app
         if not app.settings.spoken_cues or self.player is None:
             return
         words = self.player.spoken(event)
@@ -203,14 +209,14 @@ class PlayerScreen(Screen[PlayResult]):
             self._say(words)
 
     def _say(self, words: str) -> None:
-        app: Any = self.app
+        app = self.cc_app
         notice = speaker_for(app).say(words)
         if notice and not self._speech_notice_shown:
             self._speech_notice_shown = True  # once per routine, not at every step
             app.notify(notice, title="Spoken cues", severity="warning", timeout=8)
 
     def _signal_step_end(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         if app.settings.bell:
             app.bell()
         if app.settings.flash:
@@ -327,7 +333,7 @@ class PlayerScreen(Screen[PlayResult]):
             self._command(self.player.restart_step())
 
     def action_toggle_speech(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         on = not app.settings.spoken_cues
         changed = replace(app.settings, spoken_cues=on)
         # In first aid the journal may be broken: keep the choice for now, never touch it.
@@ -391,7 +397,7 @@ class PlayerScreen(Screen[PlayResult]):
         player = self.player
         if player is None or self.result is not None:
             return
-        app: Any = self.app
+        app = self.cc_app
         for timer in (self._timer, self._edge_timer):
             if timer is not None:
                 timer.stop()
@@ -418,7 +424,7 @@ class PlayerScreen(Screen[PlayResult]):
             self.refresh_bindings()
 
     def _record(self, result: PlayResult) -> None:
-        app: Any = self.app
+        app = self.cc_app
         if not app.journal_open or self.cramp is not None:
             return  # first aid keeps its runs with the episode
         run = result.run(zone_name(result.started_at.tzinfo) or zone_name(app.zone))

@@ -13,13 +13,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from crampcoach.core.models import RoutineRun
 from crampcoach.core.routines import Routine
 from crampcoach.ui.format import clock
 from crampcoach.ui.screens.player import PlayerScreen, PlayResult
 from crampcoach.ui.text import user_text
+from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.footer import Footer
 
 KIND_WORDS = {
     "first-aid": "first aid",
@@ -53,7 +55,7 @@ def when_words(instant: datetime, now: datetime, zone: tzinfo) -> str:
     return local.strftime("%d %b %Y") if days > 300 else local.strftime("%d %b")
 
 
-class RoutinesScreen(Screen[None]):
+class RoutinesScreen(CrampCoachAppAccess, Screen[None]):
     CSS_PATH = "../styles/routines.tcss"
     SUB_TITLE = "Routines"
     BINDINGS = [
@@ -80,7 +82,7 @@ class RoutinesScreen(Screen[None]):
         table.add_column("Length", key="length")
         table.add_column("Last done", key="last")
         # Each opening reads the user's routine files again: a fixed file shows at once.
-        self.app.reload_catalog()  # type: ignore[attr-defined]
+        self.cc_app.reload_catalog()
         self.refresh_table()
         table.focus()
 
@@ -88,7 +90,7 @@ class RoutinesScreen(Screen[None]):
         self.refresh_table()
 
     def refresh_table(self) -> None:
-        app: Any = self.app
+        app = self.cc_app
         catalog = app.catalog
         table = self.query_one("#routines", DataTable)
         keep = table.cursor_row
@@ -125,7 +127,7 @@ class RoutinesScreen(Screen[None]):
     def _show_user_files(self, catalog: Any) -> None:
         from crampcoach import paths
 
-        app: Any = self.app
+        app = self.cc_app
         folder = paths.user_routines_dir(app.data_dir)
         if catalog.user_ids:
             hint = f"Your own routines come from {folder}."
@@ -162,7 +164,7 @@ class RoutinesScreen(Screen[None]):
         self._start(str(key.value))
 
     def _start(self, routine_id: str) -> None:
-        app: Any = self.app
+        app = self.cc_app
         routine: Routine | None = app.catalog.get(routine_id)
         if routine is None:
             return

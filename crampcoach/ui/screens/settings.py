@@ -17,7 +17,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -33,6 +32,7 @@ from crampcoach.core.models import Settings
 from crampcoach.ui.text import user_text
 from crampcoach.ui.themes import THEME_LABELS
 from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.text_fields import TextInput
 from crampcoach.ui.write_target import default_folder
 
