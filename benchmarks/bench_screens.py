@@ -17,6 +17,7 @@ Target: every screen ≤ 100 ms and ≤ 3× the bare push; a search keystroke �
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import fcntl
 import os
@@ -89,6 +90,12 @@ class Times:
     cpu: list[float] = field(default_factory=list)
 
 
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
 class Pty:
     """One program on a pseudo-terminal; bytes kept raw, a pyte screen only for --show."""
 
@@ -100,6 +107,9 @@ class Pty:
         self.proc = subprocess.Popen(
             argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
         )
+        # Never leave the app behind: a failed run (SystemExit) would keep it spinning on a
+        # pty nobody reads.
+        atexit.register(_kill, self.proc)
         os.close(slave)
         self.received = bytearray()
         self.cpu_used = 0.0

@@ -6,8 +6,9 @@ from datetime import date, datetime, timedelta
 
 from textual.widgets import Checkbox, Input, Static
 
+from crampcoach.core.form_rules import parse_water
 from crampcoach.core.models import RoutineRun
-from crampcoach.ui.screens.checkin import CheckInScreen, night_words, parse_water
+from crampcoach.ui.screens.checkin import CheckInScreen, night_words
 from crampcoach.ui.screens.confirm import ConfirmScreen
 from crampcoach.ui.screens.home import HomeScreen
 from tests.ui_support import ZONE, make_app, open_journal

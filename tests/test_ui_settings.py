@@ -8,16 +8,12 @@ from pathlib import Path
 from textual.widgets import Checkbox, Input, Select, Static
 
 from crampcoach.core.doctor import DEFAULT_THRESHOLDS, THRESHOLD_INFO
+from crampcoach.core.form_rules import parse_threshold, parse_thresholds, read_form
 from crampcoach.core.models import Settings
 from crampcoach.store.transfer import export_csv
 from crampcoach.ui.screens.confirm import ConfirmScreen
 from crampcoach.ui.screens.home import HomeScreen
-from crampcoach.ui.screens.settings import (
-    SettingsScreen,
-    parse_threshold,
-    parse_thresholds,
-    read_form,
-)
+from crampcoach.ui.screens.settings import SettingsScreen
 from tests.ui_support import (
     NOW,
     ZONE,

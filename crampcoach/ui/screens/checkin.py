@@ -16,6 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Label, Static
 
+from crampcoach.core.form_rules import parse_water
 from crampcoach.core.models import CHECKIN_FACTORS, CHECKIN_LABELS, CheckIn
 from crampcoach.core.nights import episode_night, night_of
 from crampcoach.ui.text import join_text, user_text
@@ -24,23 +25,7 @@ from crampcoach.ui.widgets.arm_question import ArmQuestion
 from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.text_fields import TextInput
 
-WATER_RANGE = (0, 40)
 EARLY_MORNING_HOUR = 5  # before this, "tonight" still means the evening before
-WATER_MESSAGE = f"Use a whole number from {WATER_RANGE[0]} to {WATER_RANGE[1]}, or leave it empty."
-
-
-def parse_water(text: str) -> tuple[int | None, str]:
-    """Glasses of water: empty means not noted; otherwise a whole number 0–40."""
-    text = text.strip()
-    if not text:
-        return None, ""
-    try:
-        value = int(text)
-    except ValueError:
-        return None, WATER_MESSAGE
-    if not WATER_RANGE[0] <= value <= WATER_RANGE[1]:
-        return None, WATER_MESSAGE
-    return value, ""
 
 
 def night_words(night: date, now: datetime) -> str:

@@ -24,12 +24,12 @@ from crampcoach.core.doctor import (
     Advice,
 )
 from crampcoach.core.patterns import format_night
+from crampcoach.core.ranges import REPORT_NIGHTS
 from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.text import user_markup as escape  # also [$var], [link=…] and controls
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
 
-REPORT_DAYS = 90
 LEVEL_TITLES = {
     URGENT: "Urgent",
     SEE_DOCTOR: "See a doctor",
@@ -91,7 +91,8 @@ class DoctorScreen(CrampCoachAppAccess, Screen[None]):
             yield Static(OWN_THRESHOLD_NOTE, id="doctor-own", classes="hint")
             yield Static(id="doctor-profile")
             yield Static(
-                "[b]w[/b] writes a one-page summary of the last 90 nights to take to the visit · "
+                f"[b]w[/b] writes a one-page summary of the last {REPORT_NIGHTS} nights "
+                "to take to the visit · "
                 "[b]v[/b] records that a doctor has seen this · "
                 "[b]l[/b] explains when to see a doctor",
                 id="doctor-keys",

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from crampcoach.ui.boundary import Problem, error_problem
 from crampcoach.ui.text import user_text
+from crampcoach.ui.widgets.footer import Footer
 
 
 class ErrorScreen(Screen[None]):

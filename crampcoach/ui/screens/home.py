@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from crampcoach.ui.actions import HOME_ACTIONS
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.doctor_banner import DoctorBanner
 from crampcoach.ui.widgets.experiment_line import ExperimentLine
+from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.home_cards import CountsCard, LastNightCard
 from crampcoach.ui.widgets.night_strip import NightStrip
 

@@ -22,7 +22,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -39,6 +38,7 @@ from crampcoach.core.times import zone_name
 from crampcoach.core.when import WhenError, parse_when
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.intensity_picker import IntensityPicker
 from crampcoach.ui.widgets.leg_picker import PLACE_KEYS, SIDE_KEYS, LegPicker
 from crampcoach.ui.widgets.text_fields import NotesArea, TextInput

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from crampcoach.core.ranges import REPORT_NIGHTS as REPORT_DAYS
+from crampcoach.core.ranges import REPORT_NIGHTS
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.text_fields import TextInput
@@ -111,7 +111,7 @@ class SaveFileScreen(CrampCoachAppAccess, ModalScreen[Path | None]):
 
             now = app.now()
             return app.journal_read(
-                lambda journal: report_output(journal, now, fmt="html", days=REPORT_DAYS)
+                lambda journal: report_output(journal, now, fmt="html", days=REPORT_NIGHTS)
             )
         from crampcoach.store import export_csv, export_json
 

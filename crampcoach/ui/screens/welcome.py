@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.footer import Footer
 
 WELCOME_TEXT = """\
 [b]Welcome to crampcoach[/b]
