@@ -78,7 +78,8 @@ async def test_quick_pick_sets_last_night_time(tmp_path):
         await pilot.press("l")
         await pilot.pause()
         await pilot.press("l", "c")  # which leg and where
-        await pilot.click("#quick-0300")
+        quick = app.screen.query_one("#quick", Static)
+        await pilot.click("#quick", offset=(str(quick.render()).index("03:00") + 1, 0))
         await pilot.pause()
         assert app.screen.query_one("#when", Input).value == "03:00"
         await pilot.press("ctrl+s")

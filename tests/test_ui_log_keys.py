@@ -185,3 +185,23 @@ async def test_numbers_replace_an_edited_time_whole(tmp_path):
         await pilot.pause()
         await _press_all(pilot, ["0", "2", "4", "5"])
         assert app.screen.query_one("#when", Input).value == "0245"
+
+
+async def test_the_lower_fields_mount_after_the_first_frame_with_what_the_form_read(tmp_path):
+    """Before they are mounted the form reads the lower fields' starting values; once mounted
+    the widgets must hold exactly those, or escape would ask about changes nobody made."""
+    from textual.widgets import Checkbox, TextArea
+
+    ep = episode(
+        "2026-11-20 03:10", side="left", locations=["calf"], relief=["stretch"], notes="woke twice"
+    )
+    app = make_app(tmp_path, episodes=[ep])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = LogFormScreen(open_journal(tmp_path).episodes()[0])
+        app.push_screen(form)
+        await pilot.pause()
+        assert form._rest_mounted
+        assert form.query_one("#notes", TextArea).text == "woke twice"
+        assert form.query_one("#woke_me", Checkbox).value is True
+        assert form._collect() == form._initial and not form.changed

@@ -17,7 +17,7 @@ from typing import Any
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -58,7 +58,25 @@ ENTER_ORDER = ("leg", "when", "intensity", "triggers", "duration", "relief", "re
 # A number key on a field that takes none types into this number field instead.
 DIGITS_GO_TO = {"leg": "when", "triggers": "duration"}
 ERROR_FIELD = {"duration_min": "duration", "duration_s": "duration", "started_at": "when"}
+# Where each field's message goes: under the widget that holds the field.
+ERROR_AFTER = {
+    "side": "leg",
+    "locations": "leg",
+    "when": "when-preview",
+    "intensity": "intensity",
+    "duration": "duration",
+    "triggers": "triggers",
+    "relief": "relief",
+    "red_flags": "red_flags",
+    "notes": "notes",
+}
 DIGITS = "1234567890"
+
+
+def _quick_links() -> str:
+    """'or click: now 23:00 01:00 …' as links to the form's quick_time action."""
+    links = [f"[@click=screen.quick_time('{t}')]{t}[/]" for t in ("now", *QUICK_TIMES)]
+    return "or click:  " + "  ".join(links)
 
 
 class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
@@ -78,6 +96,14 @@ class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
         self._initial: dict[str, Any] | None = None
         self._saving = False
         self._asked_missing = False
+        # What the lower fields hold until they are mounted (and start with once they are).
+        self._rest_mounted = False
+        self._rest_start: dict[str, Any] = {
+            "relief": tuple(episode.relief) if episode else (),
+            "red_flags": tuple(episode.red_flags) if episode else (),
+            "woke_me": True if episode is None else episode.woke_me,
+            "notes": episode.notes if episode else "",
+        }
 
     # ------------------------------------------------------------ layout
 
@@ -94,8 +120,6 @@ class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
         yield Header(icon="")
         with VerticalScroll(id="form"):
             yield LegPicker(side, locations, prefilled=ep is None, id="leg")
-            yield Static(id="err-side", classes="error")
-            yield Static(id="err-locations", classes="error")
 
             yield Label("When did it start? (310 or 03:10 moves on)", classes="field-label")
             yield TextInput(
@@ -106,54 +130,53 @@ class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
                 select_on_focus=ep is not None,
             )
             yield Static(id="when-preview", classes="hint")
-            yield Static(id="err-when", classes="error")
-            with Horizontal(id="quick"):
-                yield Static("or click:", classes="hint")
-                yield Button("now", id="quick-now", classes="quick", compact=True)
-                for t in QUICK_TIMES:
-                    yield Button(t, id=f"quick-{t.replace(':', '')}", classes="quick", compact=True)
+            # One line of links, not seven buttons: clickable, out of the tab order, and cheap.
+            yield Static(_quick_links(), id="quick", classes="hint")
 
             yield IntensityPicker(ep.intensity if ep else None, id="intensity")
-            yield Static(id="err-intensity", classes="error")
 
-            for name in LIST_FIELDS:
-                chosen = getattr(ep, name) if ep else ()
-                yield Label(TITLES[name], classes="field-label")
-                yield SelectionList[str](
-                    *[(vocab.label(v), v, v in chosen) for v in VOCABS[name]],
-                    id=name,
-                    classes="choices",
-                )
-                yield Static(id=f"err-{name}", classes="error")
-                if name == "triggers":
-                    yield Label("How long, in minutes?", classes="field-label")
-                    yield TextInput(
-                        "" if ep is None or ep.duration_s is None else f"{ep.duration_s / 60:g}",
-                        id="duration",
-                        placeholder="e.g. 2 or 0.5 (leave empty if unsure)",
-                        compact=True,
-                    )
-                    yield Static(id="err-duration", classes="error")
-
-            # A new entry starts ticked (a logged cramp mostly did wake you) and says so.
-            woke = "It woke me up" if ep is not None else "It woke me up (ticked for you)"
-            yield Checkbox(woke, value=True if ep is None else ep.woke_me, id="woke_me")
-            yield Label("Notes", classes="field-label")
-            yield NotesArea(ep.notes if ep else "", id="notes", soft_wrap=True)
-            yield Static(id="err-notes", classes="error")
-            yield Static("ctrl+s saves from anywhere · escape cancels", classes="hint")
+            yield from self._choices("triggers")
+            yield Label("How long, in minutes?", classes="field-label")
+            yield TextInput(
+                "" if ep is None or ep.duration_s is None else f"{ep.duration_s / 60:g}",
+                id="duration",
+                placeholder="e.g. 2 or 0.5 (leave empty if unsure)",
+                compact=True,
+            )
         yield Footer()
+
+    def _choices(self, name: str) -> ComposeResult:
+        chosen = getattr(self.editing, name) if self.editing else ()
+        yield Label(TITLES[name], classes="field-label")
+        yield SelectionList[str](
+            *[(vocab.label(v), v, v in chosen) for v in VOCABS[name]],
+            id=name,
+            classes="choices",
+        )
+
+    def _rest(self) -> ComposeResult:
+        """The fields below the first screenful: mounted just after the first frame."""
+        ep = self.editing
+        yield from self._choices("relief")
+        yield from self._choices("red_flags")
+        # A new entry starts ticked (a logged cramp mostly did wake you) and says so.
+        woke = "It woke me up" if ep is not None else "It woke me up (ticked for you)"
+        yield Checkbox(woke, value=self._rest_start["woke_me"], id="woke_me")
+        yield Label("Notes", classes="field-label")
+        yield NotesArea(self._rest_start["notes"], id="notes", soft_wrap=True)
+        yield Static("ctrl+s saves from anywhere · escape cancels", classes="hint")
+
+    def _mount_rest(self) -> None:
+        self.query_one("#form").mount_all(list(self._rest()))
+        self._rest_mounted = True
 
     def on_mount(self) -> None:
         if self.editing is not None:
             self.sub_title = "Edit an episode"
-        for button in self.query(".quick").results(Button):
-            button.can_focus = False
-        for err in self.query(".error").results(Static):
-            err.display = False  # no blank line until there is something to say
         self._preview()
         self._initial = self._collect()
         self.query_one("#leg", LegPicker).focus()
+        self.call_after_refresh(self._mount_rest)
 
     # ------------------------------------------------------------ keys
 
@@ -195,10 +218,13 @@ class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
         if name not in ENTER_ORDER:
             raise SkipAction()
         index = ENTER_ORDER.index(name)
-        if index == len(ENTER_ORDER) - 1:
+        following = (
+            self.query(f"#{ENTER_ORDER[index + 1]}") if index + 1 < len(ENTER_ORDER) else None
+        )
+        if following is None:
             self.action_save()
-        else:
-            self.query_one(f"#{ENTER_ORDER[index + 1]}").focus()
+        elif following:  # not yet mounted in the first frame: stay
+            following.first().focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "when":
@@ -229,10 +255,15 @@ class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
             "side": leg.side,
             "locations": leg.locations,
             "intensity": self.query_one("#intensity", IntensityPicker).value,
-            "woke_me": self.query_one("#woke_me", Checkbox).value,
-            "notes": self.query_one("#notes", TextArea).text,
+            "triggers": tuple(self.query_one("#triggers", SelectionList).selected),
         }
-        for name in LIST_FIELDS:
+        if not self._rest_mounted:  # ctrl+s in the first frame: the lower fields as they start
+            return data | {
+                k: tuple(v) if k in LIST_FIELDS else v for k, v in self._rest_start.items()
+            }
+        data["woke_me"] = self.query_one("#woke_me", Checkbox).value
+        data["notes"] = self.query_one("#notes", TextArea).text
+        for name in ("relief", "red_flags"):
             data[name] = tuple(self.query_one(f"#{name}", SelectionList).selected)
         return data
 
@@ -240,24 +271,29 @@ class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
     def changed(self) -> bool:
         return self._initial is not None and self._collect() != self._initial
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.has_class("quick"):
-            text = str(event.button.label)
-            self.query_one("#when", Input).value = "now" if text == "now" else text
-            event.stop()
+    def action_quick_time(self, text: str) -> None:
+        self.query_one("#when", Input).value = text
 
     # ------------------------------------------------------------ saving
 
     def _show_problems(self, problems: list[Problem]) -> None:
+        """Each message under its field; the lines are mounted only when there is one to show."""
         for err in self.query(".error").results(Static):
             err.update("")
             err.display = False
         for p in problems:
             target = ERROR_FIELD.get(p.field, p.field)
-            widgets = self.query(f"#err-{target}")
-            if widgets:  # messages may quote what was typed: plain text, never markup
-                widgets.first(Static).update(user_text(p.message))
-                widgets.first(Static).display = True
+            anchor = ERROR_AFTER.get(target)
+            if anchor is None or not self.query(f"#{anchor}"):
+                continue
+            # Messages may quote what was typed: plain text, never markup.
+            found = self.query(f"#err-{target}")
+            if found:
+                found.first(Static).update(user_text(p.message))
+                found.first(Static).display = True
+            else:
+                line = Static(user_text(p.message), id=f"err-{target}", classes="error")
+                self.query_one("#form").mount(line, after=self.query_one(f"#{anchor}"))
         if problems:
             self.notify("Please check the marked fields.", severity="warning")
 
