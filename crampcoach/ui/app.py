@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from crampcoach.core.text import escape_controls
-from crampcoach.ui.actions import ALL_ACTIONS, HOME_ACTIONS
+from crampcoach.ui.actions import ALL_ACTIONS
 from crampcoach.ui.text import user_markup
 from crampcoach.ui.themes import NIGHT_RED, THEMES
 
@@ -31,7 +31,6 @@ if TYPE_CHECKING:  # the store and the models load with the journal, after the f
 T = TypeVar("T")
 
 
-# (key, action, title, help) of the home keys that open something; kept for older callers.
 # Every screen's own style sheet. Textual reads a screen's CSS_PATH the first time the screen
 # is pushed and then re-parses and re-applies the whole style sheet to every widget: that
 # was a large part of each screen's first opening. The app reads them all once, just after
@@ -68,12 +67,6 @@ WARM_SCREENS = (
     "player",
     "episode_detail",
     "confirm",
-)
-
-ACTIONS: tuple[tuple[str, str, str, str], ...] = tuple(
-    (a.key, a.name, a.title, a.help)
-    for a in HOME_ACTIONS
-    if a.key and a.name not in ("help", "quit")
 )
 
 
