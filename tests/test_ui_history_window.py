@@ -110,3 +110,17 @@ def test_the_index_is_kept_between_readings_and_indexes_only_new_episodes():
     assert index.missing(episodes, 6) == COUNT
     # 03:00 starts belong to the previous evening with either boundary.
     assert [i.night for i in index.index(episodes, 6)] == [i.night for i in first]
+
+
+def test_patterns_reuse_their_index_while_the_episodes_are_the_same_objects():
+    from crampcoach.core.pattern_index import IndexKeeper
+    from tests.ui_support import episode
+
+    eps = [episode("2026-11-20 03:10"), episode("2026-11-21 02:00")]
+    keeper = IndexKeeper()
+    first = keeper.index(eps, 12)
+    assert keeper.index(list(eps), 12) is first  # a new list of the same records
+    edited = [eps[0], episode("2026-11-21 02:30")]  # one record replaced, same count
+    again = keeper.index(edited, 12)
+    assert again is not first and len(again) == 2
+    assert keeper.index(edited, 14) is not again  # another night boundary: indexed anew

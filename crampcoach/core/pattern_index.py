@@ -144,3 +144,29 @@ def settled_night(now: datetime, boundary_hour: int = DEFAULT_BOUNDARY_HOUR) -> 
 def window(last: date, count: int) -> tuple[date, date]:
     """First and last night of the ``count`` nights ending with ``last``."""
     return last - timedelta(days=max(count, 1) - 1), last
+
+
+class IndexKeeper:
+    """Keeps the last index and hands it back while the journal's episodes are the same
+    objects (the journal reuses a record's object until it changes), so reopening Patterns
+    on years of records does not index them all again."""
+
+    __slots__ = ("_boundary", "_episodes", "_index")
+
+    def __init__(self) -> None:
+        self._episodes: tuple[Episode, ...] = ()
+        self._boundary: int | None = None
+        self._index: NightIndex | None = None
+
+    def index(self, episodes: Sequence[Episode], boundary_hour: int) -> NightIndex:
+        same = (
+            self._index is not None
+            and boundary_hour == self._boundary
+            and len(episodes) == len(self._episodes)
+            and all(a is b for a, b in zip(episodes, self._episodes, strict=True))
+        )
+        if not same or self._index is None:
+            self._episodes = tuple(episodes)
+            self._boundary = boundary_hour
+            self._index = index_episodes(self._episodes, boundary_hour)
+        return self._index

@@ -18,6 +18,7 @@ from textual.widgets import Header, Static, Tab, Tabs
 
 from crampcoach.core import vocab
 from crampcoach.core.dates import day_label
+from crampcoach.core.pattern_index import IndexKeeper
 from crampcoach.core.patterns import (
     MIN_NIGHTS_PER_SIDE,
     WEEKDAYS,
@@ -26,7 +27,6 @@ from crampcoach.core.patterns import (
     Patterns,
     compute_patterns,
     format_duration,
-    index_episodes,
     percent,
     plural,
     weekly,
@@ -59,6 +59,10 @@ EMPTY_TEXT = (
 
 def _title(text: str) -> str:
     return f"[b $primary]{text}[/]"
+
+
+# One for the app's life: reopening Patterns reuses the index while the episodes are unchanged.
+_KEEPER = IndexKeeper()
 
 
 class PatternsScreen(CrampCoachAppAccess, Screen[None]):
@@ -110,7 +114,7 @@ class PatternsScreen(CrampCoachAppAccess, Screen[None]):
     # ------------------------------------------------------------ data
 
     def on_mount(self) -> None:
-        self.load()
+        # No load here: the screen-resume that follows the first mount loads (once).
         self.query_one("#patterns", VerticalScroll).focus()
 
     def on_screen_resume(self) -> None:
@@ -129,7 +133,7 @@ class PatternsScreen(CrampCoachAppAccess, Screen[None]):
         if data is None:
             return
         episodes, self._checkins, self._runs = data
-        self._index = index_episodes(episodes, boundary)
+        self._index = _KEEPER.index(episodes, boundary)
         try:
             self._bedtime = frozenset(r.id for r in app.catalog.of_kind("bedtime"))
         except Exception:  # a broken user routine must not hide the patterns
