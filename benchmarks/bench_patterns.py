@@ -1,6 +1,6 @@
 """Patterns + doctor advice: median time over 10 years of nightly data and 100,000 episodes.
 
-Targets (DESIGN.md, "Quality bars"): ≤ 100 ms for 10 years of nightly data (3,650 episodes
+Targets (docs/ENGINEERING.md, "Quality bars"): ≤ 100 ms for 10 years of nightly data (3,650 episodes
 and 3,650 check-ins); ≤ 2 s for 100,000 episodes. Each run builds the night index from
 scratch, as the app does when it opens the patterns screen.
 

@@ -1,4 +1,4 @@
-"""A 10-minute routine played in real time ends within 100 ms of 10:00 (DESIGN.md, "Quality bars").
+"""A 10-minute routine played in real time ends within 100 ms of 10:00.
 
     python benchmarks/bench_routine_realtime.py [--minutes 10] [--core] [--no-load]
                                                 [--block-every 5 --block-ms 250]
