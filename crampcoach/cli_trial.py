@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from crampcoach.core.trial import Trial
+    from crampcoach.store import Journal
 
 NO_TRIAL = "no experiment yet; start one with: crampcoach trial start HABIT (see trial list)"
 
@@ -130,20 +136,31 @@ def _start(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-def _status(args: argparse.Namespace, root: Path) -> int:
-    import json
+def _current(root: Path, command: str) -> tuple[Journal, Trial, datetime, int] | None:
+    """The running or last experiment with its context, or None after saying there is none."""
     import sys
 
-    from crampcoach.core.trial_json import status_json
-    from crampcoach.core.trial_text import schedule_lines, status_line
     from crampcoach.experiments import current_trial
-    from crampcoach.habits import habit_name
 
     journal, now, boundary = _context(root)
     trial = current_trial(journal, now, boundary)
     if trial is None:
-        print(f"crampcoach trial status: {NO_TRIAL}", file=sys.stderr)
+        print(f"crampcoach trial {command}: {NO_TRIAL}", file=sys.stderr)
+        return None
+    return journal, trial, now, boundary
+
+
+def _status(args: argparse.Namespace, root: Path) -> int:
+    import json
+
+    from crampcoach.core.trial_json import status_json
+    from crampcoach.core.trial_text import schedule_lines, status_line
+    from crampcoach.habits import habit_name
+
+    found = _current(root, "status")
+    if found is None:
         return 1
+    _journal, trial, now, boundary = found
     if args.json:
         print(json.dumps(status_json(trial, now, boundary), indent=2))
         return 0
@@ -172,18 +189,16 @@ def _stop(args: argparse.Namespace, root: Path) -> int:
 
 def _result(args: argparse.Namespace, root: Path) -> int:
     import json
-    import sys
 
     from crampcoach.core.trial_json import result_json
     from crampcoach.core.trial_text import result_lines
-    from crampcoach.experiments import current_trial, result_for
+    from crampcoach.experiments import result_for
     from crampcoach.habits import habit_name
 
-    journal, now, boundary = _context(root)
-    trial = current_trial(journal, now, boundary)
-    if trial is None:
-        print(f"crampcoach trial result: {NO_TRIAL}", file=sys.stderr)
+    found = _current(root, "result")
+    if found is None:
         return 1
+    journal, trial, now, boundary = found
     result = result_for(journal, trial, now, boundary)
     if args.json:
         print(json.dumps(result_json(result), indent=2))

@@ -7,19 +7,30 @@ import subprocess
 from tests.pty_support import CTRL_S, Terminal, crampcoach_bin
 
 
-def test_log_a_cramp_with_keystrokes_then_export(tmp_path):
-    env = {"CRAMPCOACH_DATA_DIR": str(tmp_path), "TZ": "Europe/Berlin"}
-    subprocess.run(
-        [crampcoach_bin(), "log", "--at", "2026-11-01T03:00:00+01:00", "--location", "foot"],
+def _cli(env: dict[str, str], *args: str) -> str:
+    """Run a crampcoach command with a bare PATH; its standard output."""
+    return subprocess.run(
+        [crampcoach_bin(), *args],
         env={**env, "PATH": "/usr/bin:/bin"},
         check=True,
         capture_output=True,
-    )
+        text=True,
+    ).stdout
+
+
+def _app_past_welcome(env: dict[str, str]) -> Terminal:
+    """The app on a pty; a new journal greets the user first, and s skips the welcome."""
     term = Terminal([], env)
-    # A new journal greets the user first; s skips the welcome, once and for all.
     term.wait_for("Skip")
     term.send("s")
     term.wait_for("Cramp nights")
+    return term
+
+
+def test_log_a_cramp_with_keystrokes_then_export(tmp_path):
+    env = {"CRAMPCOACH_DATA_DIR": str(tmp_path), "TZ": "Europe/Berlin"}
+    _cli(env, "log", "--at", "2026-11-01T03:00:00+01:00", "--location", "foot")
+    term = _app_past_welcome(env)
     term.send("l")
     term.wait_for("When did it start?")
     term.send("l")  # left; the foot is prefilled from the last cramp
@@ -28,13 +39,7 @@ def test_log_a_cramp_with_keystrokes_then_export(tmp_path):
     term.wait_for("Cramp nights")
     term.send("q")
     assert term.wait_exit() == 0
-    out = subprocess.run(
-        [crampcoach_bin(), "export", "--format", "csv"],
-        env={**env, "PATH": "/usr/bin:/bin"},
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.splitlines()
+    out = _cli(env, "export", "--format", "csv").splitlines()
     assert out[0].startswith("started_at,duration_min")
     assert len(out) == 3  # header, the foot cramp from the CLI, the one logged by keys
     assert ",foot," in out[1]
@@ -47,18 +52,9 @@ def test_morning_log_in_eight_keys_on_a_real_terminal(tmp_path):
     from datetime import datetime, timedelta
 
     env = {"CRAMPCOACH_DATA_DIR": str(tmp_path), "TZ": "Europe/Berlin"}
-    cli_env = {**env, "PATH": "/usr/bin:/bin"}
     earlier = ["--at", "2026-11-01T03:00:00+01:00", "--side", "left", "--location", "calf"]
-    subprocess.run(
-        [crampcoach_bin(), "log", *earlier],
-        env=cli_env,
-        check=True,
-        capture_output=True,
-    )
-    term = Terminal([], env)
-    term.wait_for("Skip")
-    term.send("s")
-    term.wait_for("Cramp nights")
+    _cli(env, "log", *earlier)
+    term = _app_past_welcome(env)
     keys = ["l", "3", "1", "0", "7", " ", "4", CTRL_S]
     assert len(keys) <= 8
     term.send("l")
@@ -74,13 +70,7 @@ def test_morning_log_in_eight_keys_on_a_real_terminal(tmp_path):
     term.wait_for("Cramp nights")
     term.send("q")
     assert term.wait_exit() == 0
-    out = subprocess.run(
-        [crampcoach_bin(), "export", "--format", "json"],
-        env=cli_env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    out = _cli(env, "export", "--format", "json")
     logged = json.loads(out)["episodes"][-1]
     started = datetime.fromisoformat(logged["started_at"])
     assert started.strftime("%H:%M") == "03:10"

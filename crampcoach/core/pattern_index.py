@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from crampcoach.core.kept_per_record import KeptPerRecord
 from crampcoach.core.models import Episode
 from crampcoach.core.nights import DEFAULT_BOUNDARY_HOUR, episode_night, night_of, zone_for
 
@@ -89,19 +90,19 @@ class NightIndex:
         return night in self.by_night
 
 
+def logged_episodes(episodes: Iterable[Episode], boundary_hour: int) -> list[LoggedEpisode]:
+    """Each episode's night (in its own recorded zone) and local hour, worked out once."""
+    return [
+        LoggedEpisode(episode, episode_night(episode, boundary_hour), _local_hour(episode))
+        for episode in episodes
+    ]
+
+
 def index_episodes(
     episodes: Iterable[Episode], boundary_hour: int = DEFAULT_BOUNDARY_HOUR
 ) -> NightIndex:
     """Compute each episode's night (in its own recorded zone) and local hour, once."""
-    items: list[LoggedEpisode] = []
-    append = items.append
-    for episode in episodes:
-        night = episode_night(episode, boundary_hour)
-        # The local hour in the same zone the night was computed in. episode_night
-        # already converted once; converting again is cheap next to the rest.
-        local_hour = _local_hour(episode)
-        append(LoggedEpisode(episode, night, local_hour))
-    return NightIndex(items, boundary_hour)
+    return NightIndex(logged_episodes(episodes, boundary_hour), boundary_hour)
 
 
 _ZONES: dict[str, tzinfo | None] = {}
@@ -147,26 +148,25 @@ def window(last: date, count: int) -> tuple[date, date]:
 
 
 class IndexKeeper:
-    """Keeps the last index and hands it back while the journal's episodes are the same
-    objects (the journal reuses a record's object until it changes), so reopening Patterns
-    on years of records does not index them all again."""
+    """Patterns' night index, kept between openings: each episode's night and hour are worked
+    out once (``core/kept_per_record``), and the whole index is handed back while every
+    episode is the same object."""
 
-    __slots__ = ("_boundary", "_episodes", "_index")
+    __slots__ = ("_boundary", "_index", "_items")
 
     def __init__(self) -> None:
-        self._episodes: tuple[Episode, ...] = ()
+        self._items: KeptPerRecord[Episode, LoggedEpisode] = KeptPerRecord()
         self._boundary: int | None = None
         self._index: NightIndex | None = None
 
     def index(self, episodes: Sequence[Episode], boundary_hour: int) -> NightIndex:
-        same = (
-            self._index is not None
-            and boundary_hour == self._boundary
-            and len(episodes) == len(self._episodes)
-            and all(a is b for a, b in zip(episodes, self._episodes, strict=True))
-        )
-        if not same or self._index is None:
-            self._episodes = tuple(episodes)
+        if (
+            self._index is None
+            or boundary_hour != self._boundary
+            or self._items.missing(episodes, boundary_hour)
+            or len(episodes) != len(self._index)
+        ):
+            items = self._items.values(episodes, boundary_hour, logged_episodes)
+            self._index = NightIndex(items, boundary_hour)
             self._boundary = boundary_hour
-            self._index = index_episodes(self._episodes, boundary_hour)
         return self._index

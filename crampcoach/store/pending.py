@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -131,8 +131,10 @@ def merge_into(journal: Any) -> int:
         return 0
     try:
         with journal._change() as db:
-            added = _insert_new_episodes(db, [episode for _, episode, _ in loaded])
-            _insert_new_runs(db, [run for _, _, runs in loaded for run in runs])
+            episodes = [episode for _, episode, _ in loaded]
+            added = _insert_new(db, "episodes", episodes, episode_to_dict)
+            runs = [run for _, _, runs in loaded for run in runs]
+            _insert_new(db, "routine_runs", runs, run_to_dict)
     except (JournalError, OSError):
         return 0  # kept for the next open
     for path, _, _ in loaded:  # only once the journal's write returned
@@ -152,31 +154,23 @@ def _readable_pending(root: Path) -> list[tuple[Path, Episode, list[RoutineRun]]
     return loaded
 
 
-def _insert_new_episodes(db: TinyDB, episodes: Iterable[Episode]) -> int:
-    """Insert the episodes whose ids the journal does not hold yet; return how many."""
-    table = db.table("episodes")
+def _insert_new(
+    db: TinyDB,
+    table_name: str,
+    records: Iterable[Episode] | Iterable[RoutineRun],
+    to_dict: Callable[[Any], dict[str, Any]],
+) -> int:
+    """Insert the records whose ids the table does not hold yet; return how many."""
+    table = db.table(table_name)
     known = {doc.get("id") for doc in table.all()}
     fresh = []
-    for episode in episodes:
-        if episode.id not in known:
-            known.add(episode.id)
-            fresh.append(episode_to_dict(episode))
+    for record in records:
+        if record.id not in known:
+            known.add(record.id)
+            fresh.append(to_dict(record))
     if fresh:
         table.insert_multiple(fresh)
     return len(fresh)
-
-
-def _insert_new_runs(db: TinyDB, runs: Iterable[RoutineRun]) -> None:
-    """Insert the routine runs whose ids the journal does not hold yet."""
-    table = db.table("routine_runs")
-    known = {doc.get("id") for doc in table.all()}
-    fresh = []
-    for run in runs:
-        if run.id not in known:
-            known.add(run.id)
-            fresh.append(run_to_dict(run))
-    if fresh:
-        table.insert_multiple(fresh)
 
 
 def _merged_notice(added: int) -> str:

@@ -23,6 +23,7 @@ from crampcoach.core.history import (
     index_episodes,
     sort_indexed,
 )
+from crampcoach.core.kept_per_record import KeptPerRecord
 from crampcoach.core.models import Episode
 from crampcoach.core.nights import episode_night
 from crampcoach.ui.boundary import guarded
@@ -52,40 +53,11 @@ AHEAD = 10
 QUICK = 200
 
 
-class EpisodeIndex:
-    """Each episode's index entry, kept between readings.
-
-    The journal hands back the same Episode objects until its file changes, and after a
-    change the unchanged records keep theirs: so opening History again, or following a
-    write from elsewhere, indexes only the new episodes instead of ten years of them.
-    Entries hold their episode, so an object's id cannot be reused while it is cached."""
-
-    def __init__(self) -> None:
-        self._by_object: dict[int, IndexedEpisode] = {}
-        self._boundary: int | None = None
-
-    def _known(self, boundary: int) -> dict[int, IndexedEpisode]:
-        return self._by_object if boundary == self._boundary else {}
-
-    def missing(self, episodes: list[Episode], boundary: int) -> int:
-        known = self._known(boundary)
-        return sum(
-            1 for ep in episodes if (hit := known.get(id(ep))) is None or hit.episode is not ep
-        )
+class EpisodeIndex(KeptPerRecord[Episode, IndexedEpisode]):
+    """History's search index, kept between readings (see ``core/kept_per_record``)."""
 
     def index(self, episodes: list[Episode], boundary: int) -> list[IndexedEpisode]:
-        known = self._known(boundary)
-
-        def cached(ep: Episode) -> IndexedEpisode | None:
-            hit = known.get(id(ep))
-            return hit if hit is not None and hit.episode is ep else None
-
-        fresh = iter(index_episodes([ep for ep in episodes if cached(ep) is None], boundary))
-        out = [cached(ep) or next(fresh) for ep in episodes]
-        # A new dict, swapped in whole: a worker and the UI thread may both read it.
-        self._by_object = {id(item.episode): item for item in out}
-        self._boundary = boundary
-        return out
+        return self.values(episodes, boundary, index_episodes)
 
 
 INDEX = EpisodeIndex()
