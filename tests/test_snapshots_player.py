@@ -80,6 +80,7 @@ def test_first_aid_has_it_passed(snap_compare, snapshot_root, theme):
         await pilot.pause()
         for key in ("s", "7"):
             await pilot.press(key)
+            await pilot.pause()  # each key on the screen it belongs to, never racing a push
         await pilot.pause()
 
     app = _app(snapshot_root, theme, clock, start="first-aid", location="calf")
