@@ -27,6 +27,7 @@ from crampcoach.core.kept_per_record import KeptPerRecord
 from crampcoach.core.models import Episode
 from crampcoach.core.nights import episode_night
 from crampcoach.ui.boundary import guarded
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
@@ -63,7 +64,12 @@ class EpisodeIndex(KeptPerRecord[Episode, IndexedEpisode]):
 INDEX = EpisodeIndex()
 
 
-class HistoryScreen(CrampCoachAppAccess, Screen[None]):
+def prepare(episodes: list[Episode], boundary_hour: int) -> None:
+    """Index every episode ahead of the first opening (the app's warm-up thread)."""
+    INDEX.index(episodes, boundary_hour)
+
+
+class HistoryScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "History"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),

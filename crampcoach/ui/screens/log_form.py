@@ -36,6 +36,7 @@ from crampcoach.core.log_entry import missing_basics, time_is_complete, when_pre
 from crampcoach.core.models import Episode, episode_from_dict
 from crampcoach.core.times import zone_name
 from crampcoach.core.when import WhenError, parse_when
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.error_lines import show_error_lines
 from crampcoach.ui.widgets.footer import Footer
@@ -79,7 +80,7 @@ def _quick_links() -> str:
     return "or click:  " + "  ".join(links)
 
 
-class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
+class LogFormScreen(FreshStyles, CrampCoachAppAccess, Screen[Episode | None]):
     SUB_TITLE = "Log a cramp"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),

@@ -28,6 +28,7 @@ from textual.widgets import (
 from crampcoach.core.doctor import THRESHOLDS
 from crampcoach.core.form_rules import number_text, read_form  # the form's rules, in core
 from crampcoach.core.models import Settings
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.themes import THEME_LABELS
 from crampcoach.ui.typed_app import CrampCoachAppAccess
@@ -67,7 +68,7 @@ def resolve_path(text: str, data_dir: Path) -> Path:
 # ---------------------------------------------------------------- the screen
 
 
-class SettingsScreen(CrampCoachAppAccess, Screen[None]):
+class SettingsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Settings"
     CSS_PATH = "../styles/settings.tcss"
     BINDINGS = [
