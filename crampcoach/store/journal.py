@@ -3,7 +3,9 @@
 What TinyDB does: it is the database. The file holds its tables (episodes, checkins,
 routine_runs, doctor_visits, trials, profile, settings, meta), each a set of documents
 under numeric keys, and every change to a record table is a TinyDB table operation
-(insert, update, remove; a Query where one serves).
+(insert, update, remove; a Query where one serves). Its tables are ``tinydb_table``'s:
+TinyDB's own operations, minus re-keying the whole table twice and scanning it for the
+next id on every change.
 
 What the journal adds around it:
 

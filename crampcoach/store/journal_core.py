@@ -18,8 +18,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-
 from crampcoach.core.errors import ValidationError
 from crampcoach.core.validate_journal import DamagedRecord, Records, check_records
 from crampcoach.store import backups
@@ -37,22 +35,13 @@ from crampcoach.store.storage import (
     file_signature,
     parse_journal_bytes,
 )
+from crampcoach.store.tinydb_table import JournalDB
 
 LOCK_TIMEOUT_S = 10.0
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-class _Handle:
-    """Lets TinyDB use our storage instance (TinyDB wants a factory)."""
-
-    def __init__(self, storage: AtomicJSONStorage) -> None:
-        self.storage = storage
-
-    def __call__(self) -> AtomicJSONStorage:
-        return self.storage
 
 
 def gate(build: Callable[[Any], Any], doc: dict[str, Any]) -> None:
@@ -81,6 +70,7 @@ class JournalCore:
         self._lock_timeout = lock_timeout
         self._lock: Any = None  # a filelock.FileLock, made on first use (import costs ~10 ms)
         self._storage = AtomicJSONStorage(self.path)
+        self._db: JournalDB | None = None  # made on the first change
         # The records of the last file read that passed the gate, with its signature.
         self._checked: tuple[Any, Records] | None = None
         self._memo: dict[tuple[str, str], tuple[Any, Any]] = {}  # see check_records
@@ -263,7 +253,7 @@ class JournalCore:
             lock.release()
 
     @contextmanager
-    def _change(self) -> Iterator[TinyDB]:
+    def _change(self) -> Iterator[JournalDB]:
         """Lock, refresh from disk, hand TinyDB over for one change, release."""
         if self._absent:
             raise WriteFailed(f"{self.path} was opened read-only and not created.", self.path)
@@ -275,9 +265,11 @@ class JournalCore:
             if self._own_sig is None or self._storage.signature != self._own_sig:
                 self._records_of(data)  # never change a file holding a damaged record
             self._daily_backup()
-            # A fresh TinyDB per change: its cached next-id never outlives the lock.
-            db = TinyDB(storage=_Handle(self._storage))
-            yield db
+            # One TinyDB for the journal's life: its tables keep their next id and id index
+            # only while the table in memory is the one just read under this lock.
+            if self._db is None:
+                self._db = JournalDB.on(self._storage)
+            yield self._db
             self._own_sig = self._storage.signature
             self._daily_backup(after_save=True)
 

@@ -1,7 +1,8 @@
 """Episodes in the journal: reading them, and adding, editing, removing and importing them.
 
 Every record written passes the same gate as every load (``gate``) before the lock is
-taken.
+taken; ids are looked up in the table's id index (``JournalTable.key_of``), not by a
+query over every document.
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
-
-from tinydb import Query
 
 from crampcoach.core.models import Episode, episode_from_dict, episode_to_dict
 from crampcoach.store.errors import RecordRefused
@@ -52,11 +51,10 @@ class EpisodeRecords(JournalCore):
         doc = episode_to_dict(episode)
         gate(episode_from_dict, doc)
         with self._change() as db:
-            # Raw ids, not a TinyDB query: it would build a Document for every record.
-            docs = (self._storage.read() or {}).get("episodes", {}).values()
-            if any(d.get("id") == episode.id for d in docs):
+            table = db.table("episodes")
+            if table.holds_id(episode.id):
                 raise RecordRefused(f"Not saved: an episode with id {episode.id} exists already.")
-            db.table("episodes").insert(doc)
+            table.insert(doc)
         return episode
 
     def update_episode(self, episode: Episode) -> Episode:
@@ -64,20 +62,22 @@ class EpisodeRecords(JournalCore):
         gate(episode_from_dict, doc)
         with self._change() as db:
             table = db.table("episodes")
-            if not table.contains(Query().id == episode.id):
+            key = table.key_of(episode.id)
+            if key is None:
                 raise KeyError(episode.id)
-            table.update(doc, Query().id == episode.id)
+            table.update(doc, doc_ids=[int(key)])
         return episode
 
     def delete_episode(self, episode_id: str) -> Episode | None:
         """Remove an episode and return it (for undo)."""
         with self._change() as db:
             table = db.table("episodes")
-            doc = table.get(Query().id == episode_id)
-            if doc is None:
+            key = table.key_of(episode_id)
+            doc = None if key is None else table.get(doc_id=int(key))
+            if key is None or doc is None:
                 return None
             removed = episode_from_dict(dict(doc))
-            table.remove(Query().id == episode_id)
+            table.remove(doc_ids=[int(key)])
         return removed
 
     def add_episodes(self, episodes: Iterable[Episode]) -> int:
