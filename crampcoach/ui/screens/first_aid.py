@@ -43,6 +43,7 @@ from crampcoach.core.models import Episode, episode_from_dict
 from crampcoach.core.relief import merge_relief
 from crampcoach.core.routines import Routine
 from crampcoach.core.times import zone_name
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.screens.player import PlayerScreen, PlayResult
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
@@ -82,7 +83,7 @@ class PassedAnswer:
     answers: Answers
 
 
-class FirstAidScreen(CrampCoachAppAccess, Screen[None]):
+class FirstAidScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     CSS_PATH = "../styles/first_aid.tcss"
     SUB_TITLE = "First aid now"
     BINDINGS = [
@@ -298,7 +299,7 @@ def record_lines(episode: Episode, zone: Any) -> tuple[str, ...]:
     )
 
 
-class KeptScreen(ModalScreen[None]):
+class KeptScreen(FreshStyles, ModalScreen[None]):
     """Where the episode went when it is not in the journal, and the safety net if long."""
 
     CSS_PATH = "../styles/first_aid.tcss"
@@ -348,7 +349,7 @@ def _keys(*parts: tuple[str, str]) -> Text:
     return text
 
 
-class PassedScreen(ModalScreen[PassedAnswer]):
+class PassedScreen(FreshStyles, ModalScreen[PassedAnswer]):
     """Has it passed, how long, how strong, which leg, what helped: one key each; enter saves.
 
     None of the player's keys (n, b, r, v, space, arrows) means anything here, so a key
@@ -566,7 +567,7 @@ class PassedScreen(ModalScreen[PassedAnswer]):
         self.app.push_screen(SaveOrLeaveScreen(self.cramp), answer)
 
 
-class SaveOrLeaveScreen(ModalScreen[str]):
+class SaveOrLeaveScreen(FreshStyles, ModalScreen[str]):
     """Escape on the question: save first, leave without saving, or go back."""
 
     CSS_PATH = "../styles/first_aid.tcss"
@@ -592,7 +593,7 @@ class SaveOrLeaveScreen(ModalScreen[str]):
         self.dismiss(choice)
 
 
-class DurationScreen(ModalScreen[int | None]):
+class DurationScreen(FreshStyles, ModalScreen[int | None]):
     """Type how long it lasted: minutes (4, 4.5), m:ss (4:30) or seconds (90 s)."""
 
     CSS_PATH = "../styles/first_aid.tcss"
@@ -628,7 +629,7 @@ class DurationScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class ReliefScreen(ModalScreen[tuple[str, ...] | None]):
+class ReliefScreen(FreshStyles, ModalScreen[tuple[str, ...] | None]):
     """What helped: the steps done, ticked; space changes one, enter keeps the list."""
 
     CSS_PATH = "../styles/first_aid.tcss"

@@ -34,6 +34,7 @@ from crampcoach.core.timer import (
 )
 from crampcoach.core.times import zone_name
 from crampcoach.ui.format import clock
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
@@ -88,7 +89,7 @@ def speaker_for(app: CrampCoachApp) -> Speaker:
     return speaker
 
 
-class PlayerScreen(CrampCoachAppAccess, Screen[PlayResult]):
+class PlayerScreen(FreshStyles, CrampCoachAppAccess, Screen[PlayResult]):
     """Plays ``routine``. With ``close_when_done`` it dismisses at the end at once (first aid
     goes straight on to "Has it passed?"); otherwise it shows "Done" until enter or escape."""
 
@@ -431,7 +432,7 @@ class PlayerScreen(CrampCoachAppAccess, Screen[PlayResult]):
         app.journal_write(lambda journal: journal.add_run(run))
 
 
-class LeaveRoutineScreen(ModalScreen[bool]):
+class LeaveRoutineScreen(FreshStyles, ModalScreen[bool]):
     """First aid: leave the routine? ``x`` leaves (the question that follows uses no x),
     escape keeps going. Neither y nor n: those mean something on the next screen."""
 
