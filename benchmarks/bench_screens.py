@@ -8,9 +8,10 @@ screen's own words arrive on the terminal (looked for in the raw bytes, so the b
 terminal emulation is not billed to the app), then presses escape and waits for Home again.
 Each screen opens twice per run: "first" is the first time in a fresh process, "again" the
 second time. The first key waits until the app has been idle for 0.3 s: after its first frame
-it imports its screens and indexes the journal in a thread while the user reads Home. A bare Textual app pushing a plain screen runs in the
-same loop, so both see the same machine. It also times History's search: from a keystroke in
-the search field to the new count of matching episodes in the title.
+it imports its screens and indexes the journal in a thread while the user reads Home. A bare
+Textual app pushing a plain screen runs in the same loop, so both see the same machine. It
+also times History's search: from a keystroke in the search field to the new count of
+matching episodes in the title.
 
 Target: every screen ≤ 100 ms and ≤ 3× the bare push; a search keystroke ≤ 30 ms.
 """
