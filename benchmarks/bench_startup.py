@@ -102,7 +102,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
-    exe = shutil.which("crampcoach") or str(Path(sys.executable).parent / "crampcoach")
+    # The console script of this interpreter's install, as the bare app runs on this
+    # interpreter: a crampcoach found first on PATH may be another (editable) install.
+    beside = Path(sys.executable).parent / "crampcoach"
+    exe = str(beside) if beside.exists() else shutil.which("crampcoach")
+    if exe is None:
+        raise SystemExit("install crampcoach (not editable) into this interpreter first")
+    import crampcoach
+
+    if "site-packages" not in Path(crampcoach.__file__).parts:
+        print("warning: crampcoach is not installed in site-packages (editable install?):")
+        print("its import hooks add start-up time the installed app does not have")
     env = {**os.environ, "TERM": "xterm-256color"}
     with tempfile.TemporaryDirectory() as tmp:
         bare = Path(tmp) / "bare.py"

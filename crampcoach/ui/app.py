@@ -123,9 +123,22 @@ class CrampCoachApp(App[int]):
                 self.startup_error = exc
         names = {t.name for t in THEMES}
         if opener is not None:
-            self.theme = theme_hint if theme_hint in names else THEMES[0].name
+            self._first_theme(theme_hint if theme_hint in names else THEMES[0].name)
         else:
-            self.theme = self.settings.theme
+            self._first_theme(self.settings.theme)
+
+    def _first_theme(self, name: str) -> None:
+        """Start in theme ``name`` without Textual's theme watcher, which would queue a second
+        parse and application of the whole style sheet before the first frame (nothing is
+        parsed yet: the first parse already uses these variables). The rest of what the watcher
+        does: the theme's classes. Both themes are dark, like Textual's default, so its ANSI
+        colour filter stays right."""
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        self.update_classes(
+            {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
+        )
+        self.stylesheet.set_variables(self.get_css_variables())
 
     # ------------------------------------------------------------ services for screens
 
