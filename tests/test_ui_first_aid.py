@@ -14,7 +14,8 @@ from crampcoach.ui.screens.first_aid_dialogs import DurationScreen, ReliefScreen
 from crampcoach.ui.screens.first_aid_kept import KeptScreen
 from crampcoach.ui.screens.first_aid_question import PassedScreen
 from crampcoach.ui.screens.home import HomeScreen
-from crampcoach.ui.screens.player import LeaveRoutineScreen, PlayerScreen
+from crampcoach.ui.screens.player import PlayerScreen
+from crampcoach.ui.screens.player_leave import LeaveRoutineScreen
 from crampcoach.ui.screens.routines import RoutinesScreen
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
 from tests.ui_support import NOW, FakeClock, make_app, open_journal
