@@ -199,11 +199,21 @@ class CrampCoachApp(BoundaryApp):
 
     def on_mount(self) -> None:
         self._loop_thread = threading.get_ident()
+        self.call_after_refresh(self._collect_again)
         if self._opener is not None:
             self.call_after_refresh(self._open_journal)
         else:
             self._continue_start()
         self.call_after_refresh(self._load_screen_styles)
+
+    @staticmethod
+    def _collect_again() -> None:
+        """The command line turns the cyclic collector off until the first frame (see
+        ``launch``). What start-up built (modules, classes, styles, the first screen) lives as
+        long as the app: frozen, the collector never walks it; then it runs as usual."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _load_screen_styles(self) -> None:
         """Read every screen's style sheet now, once, instead of at each screen's first push."""
