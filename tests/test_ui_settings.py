@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import Checkbox, Input, Select, Static
 
 from crampcoach.core.doctor import DEFAULT_THRESHOLDS, THRESHOLD_INFO
@@ -14,6 +16,7 @@ from crampcoach.store.transfer import export_csv
 from crampcoach.ui.screens.confirm import ConfirmScreen
 from crampcoach.ui.screens.home import HomeScreen
 from crampcoach.ui.screens.settings import SettingsScreen
+from crampcoach.ui.widgets.error_lines import error_line_text
 from tests.ui_support import (
     NOW,
     ZONE,
@@ -55,8 +58,7 @@ async def type_into(pilot, screen: SettingsScreen, widget_id: str, text: str) ->
 
 
 def error_text(screen: SettingsScreen, field: str) -> str:
-    err = screen.query_one(f"#err-{field}", Static)
-    return str(err.render()) if err.display else ""
+    return error_line_text(screen, field)
 
 
 async def test_settings_survive_a_restart(tmp_path):
@@ -380,3 +382,32 @@ async def test_help_numbers_and_report_name_are_saved_and_checked(tmp_path):
     saved = open_journal(tmp_path).settings()
     assert (saved.out_of_hours_number, saved.emergency_number) == ("116 117", "112")
     assert saved.patient_name == "Ann Example"
+
+
+@pytest.mark.parametrize("waits", [0, 1, 2, 5, 10, 20, 40])
+async def test_leaving_while_the_form_is_still_being_built_is_safe(tmp_path, waits):
+    """Settings mounts its sections one per frame; leaving before the last one must not crash
+    (each wait lets a few more frames, and so sections, happen first)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.push_screen(SettingsScreen())  # mounted: its sections are still to come
+        for _ in range(waits):
+            await asyncio.sleep(0.002)
+        await app.pop_screen()
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert app._exception is None
+
+
+async def test_the_whole_form_is_there_after_one_pause(tmp_path):
+    """What a key-driven user (or test) sees after Settings has settled: every section."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        for widget_id in ("get_ready", "th-long_episode_min", "patient_name", "export-path"):
+            assert screen.query(f"#{widget_id}"), widget_id
+        assert not screen.query(".error")  # no error lines until there is something to say

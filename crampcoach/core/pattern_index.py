@@ -159,6 +159,12 @@ class IndexKeeper:
         self._boundary: int | None = None
         self._index: NightIndex | None = None
 
+    def missing(self, episodes: Sequence[Episode], boundary_hour: int) -> int:
+        """How many episodes ``index`` would have to work out anew."""
+        if boundary_hour != self._boundary:
+            return len(episodes)
+        return self._items.missing(episodes, boundary_hour)
+
     def index(self, episodes: Sequence[Episode], boundary_hour: int) -> NightIndex:
         if (
             self._index is None

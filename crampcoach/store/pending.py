@@ -35,7 +35,7 @@ from crampcoach.store.errors import JournalError
 from crampcoach.store.storage import describe_os_error
 
 if TYPE_CHECKING:
-    from tinydb import TinyDB
+    from crampcoach.store.tinydb_table import JournalDB
 
 PENDING_DIR = "pending"
 FORMAT = 1
@@ -155,18 +155,18 @@ def _readable_pending(root: Path) -> list[tuple[Path, Episode, list[RoutineRun]]
 
 
 def _insert_new(
-    db: TinyDB,
+    db: JournalDB,
     table_name: str,
     records: Iterable[Episode] | Iterable[RoutineRun],
     to_dict: Callable[[Any], dict[str, Any]],
 ) -> int:
     """Insert the records whose ids the table does not hold yet; return how many."""
     table = db.table(table_name)
-    known = {doc.get("id") for doc in table.all()}
+    batch: set[str] = set()
     fresh = []
     for record in records:
-        if record.id not in known:
-            known.add(record.id)
+        if record.id not in batch and not table.holds_id(record.id):
+            batch.add(record.id)
             fresh.append(to_dict(record))
     if fresh:
         table.insert_multiple(fresh)

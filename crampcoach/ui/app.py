@@ -63,6 +63,9 @@ WARM_SCREENS = (
     "episode_detail",
     "confirm",
 )
+# Of those, the screens that index every episode; they index the journal in the same thread
+# (their ``prepare``), so that even their first opening finds the index ready.
+PREPARED = ("history", "patterns")
 
 
 class CrampCoachApp(BoundaryApp):
@@ -264,6 +267,11 @@ class CrampCoachApp(BoundaryApp):
         """Import every screen and load the routines ahead of the first key (see WARM_SCREENS)."""
         for module in WARM_SCREENS:
             importlib.import_module(f"crampcoach.ui.screens.{module}")
+        episodes = self.journal_read(lambda journal: journal.episodes())
+        if episodes is not None:
+            for module in PREPARED:
+                screen = importlib.import_module(f"crampcoach.ui.screens.{module}")
+                screen.prepare(episodes, self.settings.night_boundary_hour)
         try:
             self.catalog  # noqa: B018 - loaded for its side effect, the cache
         except Exception:  # a broken routine file is reported by the Routines screen itself

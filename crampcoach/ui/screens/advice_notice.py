@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from crampcoach.core.models import Episode
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 
 if TYPE_CHECKING:  # types only: the advice and the app load when a log is saved
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # types only: the advice and the app load when a log is saved
     from crampcoach.ui.app import CrampCoachApp
 
 
-class AdviceNotice(ModalScreen[bool]):
+class AdviceNotice(FreshStyles, ModalScreen[bool]):
     """Dismisses True when the user asks for the full advice."""
 
     BINDINGS = [

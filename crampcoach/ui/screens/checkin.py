@@ -19,6 +19,7 @@ from textual.widgets import Checkbox, Header, Input, Label, Static
 from crampcoach.core.form_rules import parse_water
 from crampcoach.core.models import CHECKIN_FACTORS, CHECKIN_LABELS, CheckIn
 from crampcoach.core.nights import episode_night, night_of
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.arm_question import ArmQuestion
@@ -40,7 +41,7 @@ def night_words(night: date, now: datetime) -> str:
     return f"the night of {name}"
 
 
-class CheckInScreen(CrampCoachAppAccess, Screen[CheckIn | None]):
+class CheckInScreen(FreshStyles, CrampCoachAppAccess, Screen[CheckIn | None]):
     SUB_TITLE = "Evening check-in"
     CSS_PATH = "../styles/checkin.tcss"
     BINDINGS = [

@@ -11,10 +11,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(FreshStyles, ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="yes"),
         Binding("n", "answer(False)", "No", id="no"),
@@ -42,7 +43,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(value)
 
 
-class ChoiceScreen(ModalScreen[int | None]):
+class ChoiceScreen(FreshStyles, ModalScreen[int | None]):
     """Pick one of a few options by number key (e.g. which 02:30 in a repeated hour)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

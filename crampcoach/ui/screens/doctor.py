@@ -25,6 +25,7 @@ from crampcoach.core.doctor import (
 )
 from crampcoach.core.patterns import format_night
 from crampcoach.core.ranges import REPORT_NIGHTS
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.text import user_markup as escape  # also [$var], [link=…] and controls
 from crampcoach.ui.typed_app import CrampCoachAppAccess
@@ -63,7 +64,7 @@ def profile_words(profile: Any) -> str:
     return f"Your profile: {escape(', '.join(parts))}. Press [b]p[/b] to change it."
 
 
-class DoctorScreen(CrampCoachAppAccess, Screen[None]):
+class DoctorScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Doctor advice"
     CSS_PATH = "../styles/doctor.tcss"
     BINDINGS = [

@@ -17,11 +17,12 @@ from textual.widgets import Button, Input, Label, Static
 from crampcoach.core.doctor_visit import VISIT_NOTE_MAX, DoctorVisit, visit_from_dict
 from crampcoach.core.errors import ValidationError
 from crampcoach.core.models import Profile
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.widgets.text_fields import TextInput
 
 
-class DoctorSeenScreen(ModalScreen[DoctorVisit | None]):
+class DoctorSeenScreen(FreshStyles, ModalScreen[DoctorVisit | None]):
     """Dismisses with the visit to save, or None when cancelled."""
 
     CSS_PATH = "../styles/doctor.tcss"

@@ -14,6 +14,7 @@ from crampcoach.core.models import Episode
 from crampcoach.core.nights import episode_night
 from crampcoach.core.vocab import label
 from crampcoach.ui.format import duration_words, night_name
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 
@@ -41,7 +42,7 @@ def describe(episode: Episode, zone: tzinfo, boundary_hour: int = 12) -> str:
     return "\n".join(f"{k:<14} {v}" for k, v in rows)
 
 
-class EpisodeDetailScreen(CrampCoachAppAccess, ModalScreen[str | None]):
+class EpisodeDetailScreen(FreshStyles, CrampCoachAppAccess, ModalScreen[str | None]):
     """Dismisses with "edit" or "delete" when asked, else None."""
 
     BINDINGS = [

@@ -10,11 +10,12 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from crampcoach.ui.boundary import Problem, error_problem
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.widgets.footer import Footer
 
 
-class ErrorScreen(Screen[None]):
+class ErrorScreen(FreshStyles, Screen[None]):
     SUB_TITLE = "Problem"
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="quit"),

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from crampcoach.core.trial import NIGHTS_DEFAULT, PHASES_DEFAULT
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 
@@ -25,7 +26,7 @@ PHASE_CHOICES = (2, 4, 6, 8)
 NIGHT_CHOICES = (7, 14, 21, 28)
 
 
-class StartPreviewScreen(CrampCoachAppAccess, ModalScreen["Trial | None"]):
+class StartPreviewScreen(FreshStyles, CrampCoachAppAccess, ModalScreen["Trial | None"]):
     """Dismisses with the saved Trial, or None if cancelled or not saved."""
 
     BINDINGS = [

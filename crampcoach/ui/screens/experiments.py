@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
@@ -47,7 +48,7 @@ def arm_bars(result: TrialResult, width: int = BAR_WIDTH) -> Content:
     return Content.assemble(*parts)
 
 
-class ExperimentsScreen(CrampCoachAppAccess, Screen[None]):
+class ExperimentsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     CSS_PATH = "../styles/experiments.tcss"
     SUB_TITLE = "Experiments"
     BINDINGS = [

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from crampcoach.ui.actions import HOME_ACTIONS, MORE_ACTIONS
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.widgets.footer import Footer
 
 SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -119,7 +120,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(FreshStyles, Screen[None]):
     SUB_TITLE = "Help"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from crampcoach.ui.actions import HOME_ACTIONS
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.home_cards import CountsCard, LastNightCard
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # these load with the numbers, after the first frame
     from crampcoach.core.summary import HomeSummary
 
 
-class HomeScreen(CrampCoachAppAccess, Screen[None]):
+class HomeScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     TITLE = "crampcoach"
     SUB_TITLE = "Home"
     # Below 23 rows the cards lose their borders so every action stays on screen (60×20).

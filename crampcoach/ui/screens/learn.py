@@ -17,6 +17,7 @@ from textual.widgets import Header, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from crampcoach.content import CLINICAL_ANCHORS, Article, load_articles
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
@@ -64,7 +65,7 @@ def article_markdown(article: Article, by_slug: dict[str, Article]) -> str:
     return text
 
 
-class LearnScreen(CrampCoachAppAccess, Screen[None]):
+class LearnScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Learn"
     CSS_PATH = "../styles/learn.tcss"
     BINDINGS = [

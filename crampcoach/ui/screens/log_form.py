@@ -36,8 +36,9 @@ from crampcoach.core.log_entry import missing_basics, time_is_complete, when_pre
 from crampcoach.core.models import Episode, episode_from_dict
 from crampcoach.core.times import zone_name
 from crampcoach.core.when import WhenError, parse_when
-from crampcoach.ui.text import user_text
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.error_lines import show_error_lines
 from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.intensity_picker import IntensityPicker
 from crampcoach.ui.widgets.leg_picker import PLACE_KEYS, SIDE_KEYS, LegPicker
@@ -79,7 +80,7 @@ def _quick_links() -> str:
     return "or click:  " + "  ".join(links)
 
 
-class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
+class LogFormScreen(FreshStyles, CrampCoachAppAccess, Screen[Episode | None]):
     SUB_TITLE = "Log a cramp"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
@@ -277,23 +278,13 @@ class LogFormScreen(CrampCoachAppAccess, Screen[Episode | None]):
     # ------------------------------------------------------------ saving
 
     def _show_problems(self, problems: list[Problem]) -> None:
-        """Each message under its field; the lines are mounted only when there is one to show."""
-        for err in self.query(".error").results(Static):
-            err.update("")
-            err.display = False
-        for p in problems:
-            target = ERROR_FIELD.get(p.field, p.field)
-            anchor = ERROR_AFTER.get(target)
-            if anchor is None or not self.query(f"#{anchor}"):
-                continue
-            # Messages may quote what was typed: plain text, never markup.
-            found = self.query(f"#err-{target}")
-            if found:
-                found.first(Static).update(user_text(p.message))
-                found.first(Static).display = True
-            else:
-                line = Static(user_text(p.message), id=f"err-{target}", classes="error")
-                self.query_one("#form").mount(line, after=self.query_one(f"#{anchor}"))
+        """Each message under its field (``ui/widgets/error_lines``)."""
+        messages = {
+            ERROR_FIELD.get(p.field, p.field): p.message
+            for p in problems
+            if ERROR_FIELD.get(p.field, p.field) in ERROR_AFTER
+        }
+        show_error_lines(self, messages, ERROR_AFTER)
         if problems:
             self.notify("Please check the marked fields.", severity="warning")
 

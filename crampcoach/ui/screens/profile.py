@@ -16,6 +16,7 @@ from textual.widgets import Checkbox, Header, Input, Label, Select, SelectionLis
 from crampcoach.core import vocab
 from crampcoach.core.models import MEDICINES_OTHER_MAX as OTHER_MAX
 from crampcoach.core.models import Profile
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
@@ -45,7 +46,7 @@ class ProfileForm(TypedDict):
     medicines_other: str
 
 
-class ProfileScreen(CrampCoachAppAccess, Screen[Profile | None]):
+class ProfileScreen(FreshStyles, CrampCoachAppAccess, Screen[Profile | None]):
     SUB_TITLE = "Profile"
     CSS_PATH = "../styles/profile.tcss"
     BINDINGS = [

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Header, Static
 from crampcoach.core.models import RoutineRun
 from crampcoach.core.routines import Routine
 from crampcoach.ui.format import clock
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.screens.player import PlayerScreen, PlayResult
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
@@ -55,7 +56,7 @@ def when_words(instant: datetime, now: datetime, zone: tzinfo) -> str:
     return local.strftime("%d %b %Y") if days > 300 else local.strftime("%d %b")
 
 
-class RoutinesScreen(CrampCoachAppAccess, Screen[None]):
+class RoutinesScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     CSS_PATH = "../styles/routines.tcss"
     SUB_TITLE = "Routines"
     BINDINGS = [

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from crampcoach.core.ranges import REPORT_NIGHTS
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.text_fields import TextInput
@@ -22,7 +23,7 @@ TITLES = {
 }
 
 
-class SaveFileScreen(CrampCoachAppAccess, ModalScreen[Path | None]):
+class SaveFileScreen(FreshStyles, CrampCoachAppAccess, ModalScreen[Path | None]):
     """``kind`` is "report" or "export". Dismisses with the written path (None if not)."""
 
     BINDINGS = [Binding("escape", "close", "Cancel", id="close")]

@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -25,18 +25,27 @@ from textual.widgets import (
     Static,
 )
 
-from crampcoach import paths
-from crampcoach.core.doctor import THRESHOLDS, merge_thresholds
+from crampcoach.core.doctor import THRESHOLDS
 from crampcoach.core.form_rules import number_text, read_form  # the form's rules, in core
 from crampcoach.core.models import Settings
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.themes import THEME_LABELS
 from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.error_lines import show_error_lines
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.settings_sections import FORMATS, SECTIONS, field_cells
 from crampcoach.ui.widgets.text_fields import TextInput
-from crampcoach.ui.write_target import default_folder
 
-FORMATS = (("CSV", "csv"), ("JSON", "json"))
+# Where each field's message goes: after the last cell of its grid row, or after its row.
+ERROR_AFTER = {
+    "get_ready": "def-get_ready",
+    "boundary": "def-boundary",
+    "out_of_hours": "def-out_of_hours",
+    "emergency": "def-emergency",
+    "patient_name": "name-row",
+    **{f"th-{info.key}": f"def-th-{info.key}" for info in THRESHOLDS},
+}
 
 
 def _spoken_cues_row(on: bool) -> ComposeResult:
@@ -50,11 +59,6 @@ def _spoken_cues_row(on: bool) -> ComposeResult:
         yield Static(HOW_TO_GET, classes="hint", id="speech-hint", markup=False)
 
 
-def default_export_path(folder: Path, day: str, fmt: str = "csv") -> Path:
-    """A visible place (``ui.write_target.default_folder``), never the hidden data folder."""
-    return folder / f"crampcoach-export-{day}.{fmt}"
-
-
 def resolve_path(text: str, data_dir: Path) -> Path:
     """A typed path: ~ is the home folder; a bare name goes in the data folder."""
     path = Path(text.strip()).expanduser()
@@ -64,7 +68,7 @@ def resolve_path(text: str, data_dir: Path) -> Path:
 # ---------------------------------------------------------------- the screen
 
 
-class SettingsScreen(CrampCoachAppAccess, Screen[None]):
+class SettingsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Settings"
     CSS_PATH = "../styles/settings.tcss"
     BINDINGS = [
@@ -98,34 +102,41 @@ class SettingsScreen(CrampCoachAppAccess, Screen[None]):
                 yield Checkbox("Bell at each step", value=s.bell, id="bell", compact=True)
                 yield Checkbox("Flash at each step", value=s.flash, id="flash", compact=True)
             yield from _spoken_cues_row(s.spoken_cues)
-            with Horizontal(classes="row"):
-                yield Label("Get-ready time before a routine (seconds)", classes="row-label")
-                yield TextInput(str(s.get_ready_s), id="get_ready", compact=True, classes="number")
-                yield Static("0–30", classes="default")
-            yield Static(id="err-get_ready", classes="error")
-            with Horizontal(classes="row"):
-                yield Label("Nights begin and end at this hour", classes="row-label")
-                yield TextInput(
-                    str(s.night_boundary_hour), id="boundary", compact=True, classes="number"
+            with Grid(classes="fields", id="timing-fields"):
+                yield from field_cells(
+                    "Get-ready time before a routine (seconds)",
+                    TextInput(str(s.get_ready_s), id="get_ready", compact=True, classes="number"),
+                    "0–30",
                 )
-                yield Static("0–23, default 12", classes="default")
-            yield Static(id="err-boundary", classes="error")
+                yield from field_cells(
+                    "Nights begin and end at this hour",
+                    TextInput(
+                        str(s.night_boundary_hour), id="boundary", compact=True, classes="number"
+                    ),
+                    "0–23, default 12",
+                )
         yield Footer()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._mount_rest)
+        self.call_after_refresh(self._mount_next, 0)
         radio = self.query_one("#theme", RadioSet)
         # RadioSet puts its cursor on the first button; start it on the theme in use.
         radio._selected = max(radio.pressed_index, 0)
         radio.focus()
         self.watch(self.app, "theme", self._theme_changed, init=False)
 
-    async def _mount_rest(self) -> None:
-        """The rest of the form, once the top is on the terminal."""
-        await self.query_one("#settings-form", VerticalScroll).mount(
-            SettingsRest(id="settings-rest")
-        )
-        self._initial = self._collect()
+    async def _mount_next(self, index: int) -> None:
+        """The sections below the top, one per frame, so no frame waits for the whole form
+        (about a hundred widgets at once kept the first screenful waiting)."""
+        # Left before the form was complete: a screen being taken down is not displayed
+        # (Textual's `display` is False while it closes or is pruned) and has lost widgets.
+        if not self.is_attached or not self.display:
+            return
+        if index == len(SECTIONS):
+            self._initial = self._collect()
+            return
+        await self.query_one("#settings-form", VerticalScroll).mount(SECTIONS[index]())
+        self.call_after_refresh(self._mount_next, index + 1)
 
     def _theme_changed(self, name: str) -> None:
         """ctrl+t (or the palette) switched the theme while this screen is open."""
@@ -168,14 +179,7 @@ class SettingsScreen(CrampCoachAppAccess, Screen[None]):
         }
 
     def _show_problems(self, problems: dict[str, str]) -> None:
-        for err in self.query(".error").results(Static):
-            if err.id and err.id.startswith("err-"):
-                err.update("")
-                err.display = False
-        for field, text in problems.items():
-            err = self.query_one(f"#err-{field}", Static)
-            err.update(user_text(text))
-            err.display = True
+        show_error_lines(self, problems, ERROR_AFTER)
         if problems:
             first = next(iter(problems))
             widget = self.query_one(f"#{first}", Input)
@@ -248,9 +252,7 @@ class SettingsScreen(CrampCoachAppAccess, Screen[None]):
             return
         for info in THRESHOLDS:
             self.query_one(f"#th-{info.key}", Input).value = number_text(info.default)
-            err = self.query_one(f"#err-th-{info.key}", Static)
-            err.update("")
-            err.display = False
+        show_error_lines(self, {}, ERROR_AFTER)
         self.notify("Default thresholds filled in. ctrl+s saves them.")
 
     def action_leave(self) -> None:
@@ -347,102 +349,3 @@ class SettingsScreen(CrampCoachAppAccess, Screen[None]):
             "import-result",
             f"Imported {added} episode(s) from {path}; {skipped} already in the journal.",
         )
-
-
-class SettingsRest(CrampCoachAppAccess, Vertical):
-    """Everything below the first screenful: thresholds, the data folder, export and import.
-
-    About a hundred widgets; styling them all delayed the first frame past 100 ms, so the
-    screen mounts them just after it has painted its top part.
-    """
-
-    def compose(self) -> ComposeResult:
-        app = self.cc_app
-        current = merge_thresholds(app.settings.thresholds)
-        day = app.now().strftime("%Y%m%d")
-        s: Settings = app.settings
-        yield Static("Doctor advice thresholds", classes="section")
-        yield Static(
-            "When the app suggests seeing a doctor. Change them only if your doctor "
-            "agrees. Empty means the default.",
-            classes="hint",
-        )
-        for info in THRESHOLDS:
-            with Horizontal(classes="row"):
-                yield Label(f"{info.label} ({info.unit})", classes="row-label")
-                yield TextInput(
-                    number_text(current[info.key]),
-                    id=f"th-{info.key}",
-                    compact=True,
-                    classes="number threshold",
-                )
-                yield Static(f"default {number_text(info.default)}", classes="default")
-            yield Static(id=f"err-th-{info.key}", classes="error")
-        yield Button("Reset to defaults (ctrl+r)", id="reset-thresholds", compact=True)
-
-        yield Static("Help at any hour", classes="section")
-        yield Static(
-            "Urgent advice names these. Empty: NHS 111 (UK out-of-hours; elsewhere your "
-            "local out-of-hours or urgent-care number) and 999 (UK) or 112 (EU) for an "
-            "emergency.",
-            classes="hint",
-        )
-        for key, field, text in (
-            ("out_of_hours", "out_of_hours_number", "Out-of-hours or urgent-care number"),
-            ("emergency", "emergency_number", "Emergency number"),
-        ):
-            with Horizontal(classes="row"):
-                yield Label(text, classes="row-label")
-                yield TextInput(getattr(s, field), id=key, compact=True, classes="number")
-            yield Static(id=f"err-{key}", classes="error")
-        with Horizontal(classes="row"):
-            yield Label("Your name on the doctor report (optional)", classes="row-label")
-            yield TextInput(s.patient_name, id="patient_name", compact=True)
-        yield Static(id="err-patient_name", classes="error")
-
-        yield Static("Your data", classes="section")
-        with Horizontal(classes="row"):
-            yield Label("Data folder", classes="short-label")
-            yield Static(user_text(app.data_dir), id="data-folder", classes="path-text")
-        with Horizontal(classes="row"):
-            yield Label("Backups", classes="short-label")
-            yield Static(
-                user_text(paths.backups_dir(app.data_dir)),
-                id="backups-folder",
-                classes="path-text",
-            )
-        yield Static("Nothing leaves this computer unless you export it.", classes="hint")
-        yield Label("Export every episode to", classes="field-label")
-        with Horizontal(classes="row"):
-            yield TextInput(
-                str(default_export_path(default_folder(), day)),
-                id="export-path",
-                compact=True,
-                classes="path",
-            )
-            yield Select[str](
-                FORMATS, value="csv", allow_blank=False, id="export-format", compact=True
-            )
-            yield Button("Export", id="export", compact=True)
-        yield Static(id="export-result", classes="result")
-        yield Label("Import episodes from a CSV or JSON file", classes="field-label")
-        with Horizontal(classes="row"):
-            yield TextInput(
-                placeholder="path to a file written by export",
-                id="import-path",
-                compact=True,
-                classes="path",
-            )
-            yield Button("Import", id="import", compact=True)
-        yield Static(
-            "All or nothing: a file with a problem imports nothing. "
-            "Episodes already here are skipped.",
-            classes="hint",
-        )
-        yield Static(id="import-result", classes="result")
-
-        yield Static("You", classes="section")
-        with Horizontal(classes="row buttons"):
-            yield Button("Profile…", id="profile", compact=True)
-            yield Button("Show welcome", id="show-welcome", compact=True)
-        yield Static("ctrl+s saves · escape leaves", classes="hint end")

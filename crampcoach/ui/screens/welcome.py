@@ -14,6 +14,7 @@ from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
 
@@ -36,7 +37,7 @@ PROFILE_TEXT = (
 )
 
 
-class WelcomeScreen(CrampCoachAppAccess, Screen[None]):
+class WelcomeScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Welcome"
     CSS_PATH = "../styles/welcome.tcss"
     BINDINGS = [
