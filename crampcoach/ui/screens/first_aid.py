@@ -38,6 +38,7 @@ from crampcoach.core.models import Episode, episode_from_dict
 from crampcoach.core.relief import merge_relief
 from crampcoach.core.routines import Routine
 from crampcoach.core.times import zone_name
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.screens.first_aid_kept import KeptScreen, tell_where_kept
 from crampcoach.ui.screens.first_aid_question import Answers, PassedAnswer, PassedScreen
 from crampcoach.ui.screens.player import PlayerScreen, PlayResult
@@ -47,7 +48,7 @@ from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
 from crampcoach.ui.widgets.footer import Footer
 
 
-class FirstAidScreen(CrampCoachAppAccess, Screen[None]):
+class FirstAidScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     CSS_PATH = "../styles/first_aid.tcss"
     SUB_TITLE = "First aid now"
     BINDINGS = [

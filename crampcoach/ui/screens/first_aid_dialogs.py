@@ -14,12 +14,13 @@ from textual.widgets import Input, SelectionList, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.first_aid import CrampClock, parse_duration_text
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.screens.first_aid_text import RELIEF_WORDS, keys
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
 from crampcoach.ui.widgets.text_fields import TextInput
 
 
-class SaveOrLeaveScreen(ModalScreen[str]):
+class SaveOrLeaveScreen(FreshStyles, ModalScreen[str]):
     """Escape on the question: save first, leave without saving, or go back."""
 
     CSS_PATH = "../styles/first_aid.tcss"
@@ -45,7 +46,7 @@ class SaveOrLeaveScreen(ModalScreen[str]):
         self.dismiss(choice)
 
 
-class DurationScreen(ModalScreen[int | None]):
+class DurationScreen(FreshStyles, ModalScreen[int | None]):
     """Type how long it lasted: minutes (4, 4.5), m:ss (4:30) or seconds (90 s)."""
 
     CSS_PATH = "../styles/first_aid.tcss"
@@ -81,7 +82,7 @@ class DurationScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class ReliefScreen(ModalScreen[tuple[str, ...] | None]):
+class ReliefScreen(FreshStyles, ModalScreen[tuple[str, ...] | None]):
     """What helped: the steps done, ticked; space changes one, enter keeps the list."""
 
     CSS_PATH = "../styles/first_aid.tcss"

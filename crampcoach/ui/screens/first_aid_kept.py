@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from crampcoach.core.first_aid import duration_words, numbers_of, safety_net_lines
 from crampcoach.core.models import Episode
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def record_lines(episode: Episode, zone: Any) -> tuple[str, ...]:
     )
 
 
-class KeptScreen(ModalScreen[None]):
+class KeptScreen(FreshStyles, ModalScreen[None]):
     """Where the episode went when it is not in the journal, and the safety net if long."""
 
     CSS_PATH = "../styles/first_aid.tcss"

@@ -25,6 +25,7 @@ from crampcoach.core.first_aid import (
     next_side,
     shorter_duration,
 )
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.screens.first_aid_dialogs import DurationScreen, ReliefScreen, SaveOrLeaveScreen
 from crampcoach.ui.screens.first_aid_text import LABEL_WIDTH, RELIEF_WORDS, choice, keys, label
 from crampcoach.ui.text import user_text
@@ -51,7 +52,7 @@ class PassedAnswer:
     answers: Answers
 
 
-class PassedScreen(ModalScreen[PassedAnswer]):
+class PassedScreen(FreshStyles, ModalScreen[PassedAnswer]):
     """Has it passed, how long, how strong, which leg, what helped: one key each; enter saves.
 
     None of the player's keys (n, b, r, v, space, arrows) means anything here, so a key

@@ -34,6 +34,7 @@ from crampcoach.core.timer import (
     StepFinished,
 )
 from crampcoach.core.times import zone_name
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.screens.player_leave import LeaveRoutineScreen
 from crampcoach.ui.screens.player_view import (
     StepCountdown,
@@ -95,7 +96,7 @@ def speaker_for(app: CrampCoachApp) -> Speaker:
     return speaker
 
 
-class PlayerScreen(CrampCoachAppAccess, Screen[PlayResult]):
+class PlayerScreen(FreshStyles, CrampCoachAppAccess, Screen[PlayResult]):
     """Plays ``routine``. With ``close_when_done`` it dismisses at the end at once (first aid
     goes straight on to "Has it passed?"); otherwise it shows "Done" until enter or escape."""
 

@@ -9,10 +9,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from crampcoach.core.first_aid import CrampClock
+from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
 
 
-class LeaveRoutineScreen(ModalScreen[bool]):
+class LeaveRoutineScreen(FreshStyles, ModalScreen[bool]):
     """First aid: leave the routine? ``x`` leaves (the question that follows uses no x),
     escape keeps going. Neither y nor n: those mean something on the next screen."""
 
