@@ -75,7 +75,8 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
     ("routines", "r", "Pick one with"),
     ("learn", "i", "What is a leg cramp"),
     ("settings", "s", "Look and sound"),
-    ("settings filled", "s", "Doctor advice thresholds"),
+    # The last part of Settings' first screenful at 80×24 (the rest mounts below it).
+    ("settings filled", "s", "Help at any hour"),
     ("help", "?", "In the command palette"),
     ("first aid", "f", "Where does it hurt"),
 )

@@ -386,15 +386,16 @@ async def test_help_numbers_and_report_name_are_saved_and_checked(tmp_path):
 
 @pytest.mark.parametrize("waits", [0, 1, 2, 5, 10, 20, 40])
 async def test_leaving_while_the_form_is_still_being_built_is_safe(tmp_path, waits):
-    """Settings mounts its sections one per frame; leaving before the last one must not crash
-    (each wait lets a few more frames, and so sections, happen first)."""
+    """Settings mounts its sections one per frame; escape before the last one must leave
+    without a crash (each wait lets a few more frames, and so sections, happen first)."""
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await app.push_screen(SettingsScreen())  # mounted: its sections are still to come
+        screen = SettingsScreen()
+        await app.push_screen(screen)  # mounted: its sections are still to come
         for _ in range(waits):
             await asyncio.sleep(0.002)
-        await app.pop_screen()
+        screen.action_leave()  # what escape does
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert app._exception is None

@@ -10,58 +10,40 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from crampcoach.core import vocab
 from crampcoach.core.doctor import (
     DISCLAIMER,
-    MENTION,
     OWN_THRESHOLD_NOTE,
-    SEE_DOCTOR,
-    URGENT,
     Advice,
 )
 from crampcoach.core.patterns import format_night
 from crampcoach.core.ranges import REPORT_NIGHTS
 from crampcoach.ui.fresh_styles import FreshStyles
-from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.text import user_markup as escape  # also [$var], [link=…] and controls
 from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.advice_parts import (
+    LEVEL_TITLES,
+    DoctorView,
+    HelpPart,
+    LevelPart,
+    NotesPart,
+    OwnThresholdPart,
+    ProfilePart,
+    QuietPart,
+    ReasonsPart,
+    WhomPart,
+)
 from crampcoach.ui.widgets.footer import Footer
 
-LEVEL_TITLES = {
-    URGENT: "Urgent",
-    SEE_DOCTOR: "See a doctor",
-    MENTION: "Mention at your next visit",
-    "none": "Nothing to act on",
-}
-MARKS = {URGENT: "!", SEE_DOCTOR: "●", MENTION: "○", "none": "✓"}
 NOT_ADVICE = (
     "crampcoach is not medical advice and cannot examine you. If you feel unwell or are "
     "worried, contact your GP, or your local emergency number if it feels serious. "
     "Never stop or change a medicine on your own."
 )
-
-
-def profile_words(profile: Any) -> str:
-    """The profile in one line, or how to fill it in."""
-    if profile is None or profile.is_empty:
-        return (
-            "Your profile is empty. Press [b]p[/b] to add pregnancy, conditions or medicines: "
-            "they can change the advice."
-        )
-    parts: list[str] = []
-    if profile.age_band:
-        parts.append(f"age {profile.age_band.replace('-plus', '+')}")
-    if profile.pregnant:
-        parts.append("pregnant")
-    parts += [vocab.label(c) for c in profile.conditions]
-    parts += [vocab.label(m) for m in profile.medicines if m != "other"]
-    if profile.medicines_other or "other" in profile.medicines:
-        parts.append("other medicines")
-    return f"Your profile: {escape(', '.join(parts))}. Press [b]p[/b] to change it."
 
 
 class DoctorScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
@@ -75,22 +57,27 @@ class DoctorScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
         Binding("v", "doctor_seen", "I saw a doctor about this", id="doctor-seen"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.advice: Advice | None = None
+    # What every part shows; parts are bound to it (data_bind) and redraw themselves.
+    view: reactive[DoctorView | None] = reactive(None)
+
+    @property
+    def advice(self) -> Advice | None:
+        return None if self.view is None else self.view.advice
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with VerticalScroll(id="doctor"):
-            yield Static(id="doctor-level")
+            yield LevelPart(id="doctor-level").data_bind(DoctorScreen.view)
             yield Static("[b $primary]Why[/]", id="doctor-why")
-            yield Vertical(id="doctor-reasons")
-            yield Static(id="doctor-whom")
-            yield Static(id="doctor-help")
-            yield Static(id="doctor-notes", classes="hint")
-            yield Static(id="doctor-quiet", classes="hint")
-            yield Static(OWN_THRESHOLD_NOTE, id="doctor-own", classes="hint")
-            yield Static(id="doctor-profile")
+            yield ReasonsPart(id="doctor-reasons").data_bind(DoctorScreen.view)
+            yield WhomPart(id="doctor-whom").data_bind(DoctorScreen.view)
+            yield HelpPart(id="doctor-help").data_bind(DoctorScreen.view)
+            yield NotesPart(id="doctor-notes", classes="hint").data_bind(DoctorScreen.view)
+            yield QuietPart(id="doctor-quiet", classes="hint").data_bind(DoctorScreen.view)
+            yield OwnThresholdPart(OWN_THRESHOLD_NOTE, id="doctor-own", classes="hint").data_bind(
+                DoctorScreen.view
+            )
+            yield ProfilePart(id="doctor-profile").data_bind(DoctorScreen.view)
             yield Static(
                 f"[b]w[/b] writes a one-page summary of the last {REPORT_NIGHTS} nights "
                 "to take to the visit · "
@@ -120,67 +107,7 @@ class DoctorScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
         if result is None:
             return
         advice, profile = result
-        self.advice = advice
-        self.show(advice, profile)
-
-    def show(self, advice: Advice, profile: Any) -> None:
-        level = self.query_one("#doctor-level", Static)
-        for name in (URGENT, SEE_DOCTOR, MENTION, "none"):
-            level.set_class(advice.level == name, f"-{name}")
-        mark = MARKS[advice.level]
-        level.update(f"[b]{mark} {LEVEL_TITLES[advice.level]}[/b]\n{escape(advice.headline)}")
-
-        box = self.query_one("#doctor-reasons", Vertical)
-        box.remove_children()
-        rows: list[Horizontal] = []
-        for r in advice.reasons:
-            urgent = r.level == URGENT
-            bullet = Static("!" if urgent else "•", classes="bullet")
-            # Reason texts may quote settings (the help numbers): inert text, never markup.
-            text = Static(user_text(r.text), classes="reason-text")
-            row = Horizontal(bullet, text, classes="reason -urgent" if urgent else "reason")
-            rows.append(row)
-        if not rows:
-            rows.append(
-                Horizontal(
-                    Static("•", classes="bullet"),
-                    Static(
-                        "No rule fired for the nights in your log. The app looks for long "
-                        "cramps, warning signs (swelling, redness or warmth, numbness, weaker "
-                        "muscles), and how often cramps wake you.",
-                        classes="reason-text",
-                    ),
-                    classes="reason",
-                )
-            )
-        box.mount_all(rows)
-
-        whom = self.query_one("#doctor-whom", Static)
-        whom.display = bool(advice.whom)
-        if advice.whom:
-            whom.update(
-                "[b $primary]Whom to see[/]\n" + "\n".join(f"• {escape(w)}" for w in advice.whom)
-            )
-        self.query_one("#doctor-help", Static).update(
-            join_text(
-                user_text("At any hour", style="bold"),
-                *(join_text("\n• ", user_text(line)) for line in advice.help),
-            )
-        )
-        notes = self.query_one("#doctor-notes", Static)
-        notes.display = bool(advice.notes)
-        notes.update(user_text("\n".join(advice.notes)))
-        quiet = self.query_one("#doctor-quiet", Static)
-        quiet.display = bool(advice.quieted)
-        if advice.quieted and advice.visit is not None:
-            seen = format_night(advice.visit.seen_on, year=True)
-            lines = [f"Seen by a doctor on {seen}, quiet until something new comes up:"]
-            lines += [f"• {r.summary or r.rule_id}" for r in advice.quieted]
-            if advice.visit.note:
-                lines.append(f"Your note: {advice.visit.note}")
-            quiet.update(user_text("\n".join(lines)))
-        self.query_one("#doctor-own").display = advice.note_own_threshold
-        self.query_one("#doctor-profile", Static).update(profile_words(profile))
+        self.view = DoctorView(advice, profile)
         self.sub_title = f"Doctor advice · {LEVEL_TITLES[advice.level].lower()}"
 
     # ------------------------------------------------------------ actions

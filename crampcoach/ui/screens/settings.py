@@ -34,7 +34,12 @@ from crampcoach.ui.themes import THEME_LABELS
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.error_lines import show_error_lines
 from crampcoach.ui.widgets.footer import Footer
-from crampcoach.ui.widgets.settings_sections import FORMATS, SECTIONS, field_cells
+from crampcoach.ui.widgets.settings_sections import (
+    FORMATS,
+    SECTIONS,
+    HelpNumbersSection,
+    field_cells,
+)
 from crampcoach.ui.widgets.text_fields import TextInput
 
 # Where each field's message goes: after the last cell of its grid row, or after its row.
@@ -80,6 +85,10 @@ class SettingsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._initial: dict[str, Any] | None = None
+        # True while sections are still being mounted; escape meanwhile waits for the one
+        # being mounted (Textual cannot take a screen down in the middle of a mount).
+        self._building = True
+        self._leave_asked = False
 
     # ------------------------------------------------------------ layout
 
@@ -115,6 +124,7 @@ class SettingsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
                     ),
                     "0–23, default 12",
                 )
+            yield HelpNumbersSection()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -128,12 +138,15 @@ class SettingsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     async def _mount_next(self, index: int) -> None:
         """The sections below the top, one per frame, so no frame waits for the whole form
         (about a hundred widgets at once kept the first screenful waiting)."""
-        # Left before the form was complete: a screen being taken down is not displayed
-        # (Textual's `display` is False while it closes or is pruned) and has lost widgets.
+        # Taken down some other way before the form was complete: a screen being taken down
+        # is not displayed (Textual's `display` is False while it closes or is pruned).
         if not self.is_attached or not self.display:
             return
-        if index == len(SECTIONS):
-            self._initial = self._collect()
+        if self._leave_asked or index == len(SECTIONS):
+            self._building = False
+            self._initial = self._collect() if index == len(SECTIONS) else None
+            if self._leave_asked:
+                self.action_leave()
             return
         await self.query_one("#settings-form", VerticalScroll).mount(SECTIONS[index]())
         self.call_after_refresh(self._mount_next, index + 1)
@@ -257,6 +270,10 @@ class SettingsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
 
     def action_leave(self) -> None:
         from crampcoach.ui.screens.confirm import dismiss_unless_changed
+
+        if self._building:
+            self._leave_asked = True  # the next frame's _mount_next leaves
+            return
 
         dismiss_unless_changed(
             self, self.changed, "Leave without saving your changes?", yes="Leave", no="Keep editing"

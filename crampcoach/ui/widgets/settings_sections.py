@@ -151,10 +151,11 @@ class YouSection(Vertical):
         yield Static("ctrl+s saves · escape leaves", classes="hint end")
 
 
-# In the order they are mounted (and shown), one per frame.
+# Mounted after the first frame, in this order (and shown so), one per frame. The help
+# numbers are not among them: they are part of the first screenful at 80×24, composed with
+# the top, and the thresholds (the biggest section) mount below them.
 SECTIONS: tuple[type[Vertical], ...] = (
     ThresholdsSection,
-    HelpNumbersSection,
     DataSection,
     YouSection,
 )

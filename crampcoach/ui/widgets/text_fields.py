@@ -20,6 +20,27 @@ from crampcoach.core.text import escape_controls
 class TextInput(Input):
     """An Input whose value holds no raw control character."""
 
+    def __init__(
+        self,
+        value: str | None = None,
+        *args: Any,
+        compact: bool = False,
+        classes: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # Input's constructor sets its value (which marks it "-valid") and its compact flag
+        # (which toggles "-textual-compact"); each new class restyles the box and its parts
+        # before it is even mounted, a third of a form's opening with a dozen boxes.
+        # Starting with both classes makes those no-ops. (These boxes have no validators:
+        # every value is valid, as Input itself decides.)
+        names = {*(classes or "").split(), "-valid"}
+        if compact:
+            names.add("-textual-compact")
+            # The reactive's stored value, as Input itself presets ``valid_empty``: its first
+            # read then finds True and does not toggle the class off and on again.
+            self._reactive_compact = True
+        super().__init__(value, *args, compact=compact, classes=" ".join(sorted(names)), **kwargs)
+
     def validate_value(self, value: str) -> str:
         # Textual calls validate_<reactive> before every change of ``value``.
         return escape_controls(value)
