@@ -113,6 +113,17 @@ class CrampClock:
         self._clock = clock
         self._counted = 0.0
         self._since: float | None = clock()
+        # Told when the clock holds or runs on, so what shows it says so at once.
+        self._watchers: list[Callable[[], None]] = []
+
+    def watch(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` each time the clock holds or runs on; returns the unwatch."""
+        self._watchers.append(callback)
+        return lambda: self._watchers.remove(callback) if callback in self._watchers else None
+
+    def _changed(self) -> None:
+        for callback in tuple(self._watchers):
+            callback()
 
     @property
     def running(self) -> bool:
@@ -125,10 +136,12 @@ class CrampClock:
             end = self._clock() if at is None else min(at, self._clock())
             self._counted += max(0.0, end - self._since)
             self._since = None
+            self._changed()
 
     def run(self) -> None:
         if self._since is None:
             self._since = self._clock()
+            self._changed()
 
     def elapsed(self) -> float:
         running = 0.0 if self._since is None else max(0.0, self._clock() - self._since)

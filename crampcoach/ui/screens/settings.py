@@ -28,6 +28,8 @@ from textual.widgets import (
 from crampcoach.core.doctor import THRESHOLDS
 from crampcoach.core.form_rules import number_text, read_form  # the form's rules, in core
 from crampcoach.core.models import Settings
+from crampcoach.core.nights import DEFAULT_BOUNDARY_HOUR
+from crampcoach.core.ranges import BOUNDARY_RANGE, GET_READY_RANGE
 from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.themes import THEME_LABELS
@@ -115,14 +117,14 @@ class SettingsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
                 yield from field_cells(
                     "Get-ready time before a routine (seconds)",
                     TextInput(str(s.get_ready_s), id="get_ready", compact=True, classes="number"),
-                    "0–30",
+                    "{}–{}".format(*GET_READY_RANGE),
                 )
                 yield from field_cells(
                     "Nights begin and end at this hour",
                     TextInput(
                         str(s.night_boundary_hour), id="boundary", compact=True, classes="number"
                     ),
-                    "0–23, default 12",
+                    "{}–{}, default {}".format(*BOUNDARY_RANGE, DEFAULT_BOUNDARY_HOUR),
                 )
             yield HelpNumbersSection()
         yield Footer()

@@ -21,6 +21,12 @@ class CrampClockPanel(Static):
     def on_mount(self) -> None:
         self.update_now()
         self.set_interval(REDRAW_S, self.update_now)
+        # Held or running on: said at once, not at the next tick (a screen that holds the
+        # clock as it opens showed "running" for up to half a second).
+        self._unwatch = self.cramp.watch(self.update_now)
+
+    def on_unmount(self) -> None:
+        self._unwatch()
 
     def lines(self) -> tuple[str, ...]:
         elapsed = self.cramp.elapsed()
