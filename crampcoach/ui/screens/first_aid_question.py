@@ -215,8 +215,6 @@ class PassedScreen(FreshStyles, ModalScreen[PassedAnswer]):
             self.cramp.hold()  # it passed: the cramp's length stops here
         else:
             self.cramp.run()  # still cramping: the clock runs on from now
-        # Its line says whether it waits: show the change now, not at the panel's next tick.
-        self.query_one(CrampClockPanel).update_now()
         self._set(passed=value)
 
     def action_strength(self, digit: int) -> None:
