@@ -9,16 +9,13 @@ from textual.widgets import Input, SelectionList, Static
 
 from crampcoach.core.first_aid import NOT_PASSED_NOTE, PLAYER_KEYS, QUESTION_KEYS, WHERE_KEYS
 from crampcoach.core.relief import merge_relief, relief_for
-from crampcoach.ui.screens.first_aid import (
-    DurationScreen,
-    FirstAidScreen,
-    KeptScreen,
-    PassedScreen,
-    ReliefScreen,
-    SaveOrLeaveScreen,
-)
+from crampcoach.ui.screens.first_aid import FirstAidScreen
+from crampcoach.ui.screens.first_aid_dialogs import DurationScreen, ReliefScreen, SaveOrLeaveScreen
+from crampcoach.ui.screens.first_aid_kept import KeptScreen
+from crampcoach.ui.screens.first_aid_question import PassedScreen
 from crampcoach.ui.screens.home import HomeScreen
-from crampcoach.ui.screens.player import LeaveRoutineScreen, PlayerScreen
+from crampcoach.ui.screens.player import PlayerScreen
+from crampcoach.ui.screens.player_leave import LeaveRoutineScreen
 from crampcoach.ui.screens.routines import RoutinesScreen
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
 from tests.ui_support import NOW, FakeClock, make_app, open_journal

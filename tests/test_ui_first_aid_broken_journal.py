@@ -9,7 +9,9 @@ import json
 from crampcoach import paths
 from crampcoach.store import Journal, pending
 from crampcoach.ui.screens.error import ErrorScreen
-from crampcoach.ui.screens.first_aid import FirstAidScreen, KeptScreen, PassedScreen
+from crampcoach.ui.screens.first_aid import FirstAidScreen
+from crampcoach.ui.screens.first_aid_kept import KeptScreen
+from crampcoach.ui.screens.first_aid_question import PassedScreen
 from crampcoach.ui.screens.player import PlayerScreen
 from tests.ui_support import NOW, ZONE, FakeClock, make_app, open_journal
 

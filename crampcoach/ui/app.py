@@ -1,4 +1,8 @@
-"""The crampcoach App: services for screens, app-wide keys, commands and wiring."""
+"""The crampcoach App: services for screens, start-up, app-wide keys, commands and wiring.
+
+The journal's error boundary and inert text on screen are its base, ``ui/app_boundary``; the
+command palette's commands are ``ui/palette``.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +12,19 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
-from crampcoach.core.text import escape_controls
-from crampcoach.ui.actions import ALL_ACTIONS
-from crampcoach.ui.text import user_markup
+from crampcoach.ui.app_boundary import BoundaryApp
 from crampcoach.ui.themes import NIGHT_RED, THEMES
 
 if TYPE_CHECKING:  # the store and the models load with the journal, after the first frame
     from crampcoach.core.models import Settings
     from crampcoach.store import Journal, JournalError
-
-T = TypeVar("T")
-
 
 # Every screen's own style sheet. Textual reads a screen's CSS_PATH the first time the screen
 # is pushed and then re-parses and re-applies the whole style sheet to every widget: that
@@ -73,7 +68,7 @@ WARM_SCREENS = (
 PREPARED = ("history", "patterns")
 
 
-class CrampCoachApp(App[int]):
+class CrampCoachApp(BoundaryApp):
     TITLE = "crampcoach"
     CSS_PATH = "styles/app.tcss"
     BINDINGS = [
@@ -112,7 +107,7 @@ class CrampCoachApp(App[int]):
         self._catalog: Any = None
         # Deleted episodes, newest last, so u undoes even after leaving History.
         self.deleted_episodes: list[Any] = []
-        self._loop_thread: int | None = None
+        self._loop_thread = None
         self._watch_failed = False
         for theme in THEMES:
             self.register_theme(theme)
@@ -126,9 +121,22 @@ class CrampCoachApp(App[int]):
                 self.startup_error = exc
         names = {t.name for t in THEMES}
         if opener is not None:
-            self.theme = theme_hint if theme_hint in names else THEMES[0].name
+            self._first_theme(theme_hint if theme_hint in names else THEMES[0].name)
         else:
-            self.theme = self.settings.theme
+            self._first_theme(self.settings.theme)
+
+    def _first_theme(self, name: str) -> None:
+        """Start in theme ``name`` without Textual's theme watcher, which would queue a second
+        parse and application of the whole style sheet before the first frame (nothing is
+        parsed yet: the first parse already uses these variables). The rest of what the watcher
+        does: the theme's classes. Both themes are dark, like Textual's default, so its ANSI
+        colour filter stays right."""
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        self.update_classes(
+            {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
+        )
+        self.stylesheet.set_variables(self.get_css_variables())
 
     # ------------------------------------------------------------ services for screens
 
@@ -171,99 +179,6 @@ class CrampCoachApp(App[int]):
         """Forget the loaded routines; the next use reads the user's files again."""
         self._catalog = None
 
-    # ------------------------------------------------------------ the error boundary
-
-    @property
-    def journal_open(self) -> bool:
-        """True once the journal is open and usable (screens never touch it directly)."""
-        return self.journal is not None and self.startup_error is None
-
-    def journal_read(self, read: Callable[[Journal], T]) -> T | None:
-        """Run ``read(journal)``; a journal or disk failure opens the error screen.
-
-        None means the journal is not open yet or the read failed (and the user was shown
-        why); use it for reads whose result is never None, or where both mean the same."""
-        from crampcoach.store import JournalError
-
-        if self.journal is None:
-            return None
-        try:
-            return read(self.journal)
-        except (JournalError, OSError) as exc:
-            self.show_error(exc)
-        return None
-
-    def journal_write(self, change: Callable[[Journal], T]) -> T | None:
-        """Run ``change(journal)``; None means not saved and the user was told why.
-
-        A read-only, full or refusing disk, or a busy journal, is a "Not saved" notice
-        (the form stays open with what was typed); a damaged or newer journal opens the
-        error screen above the form."""
-        from crampcoach.store import JournalError
-        from crampcoach.ui.boundary import save_notice
-
-        if self.journal is None:
-            return None
-        try:
-            return change(self.journal)
-        except (JournalError, OSError) as exc:
-            notice = save_notice(exc)
-            if notice is None:
-                self.show_error(exc)
-            else:
-                self._tell(
-                    lambda: self.notify(
-                        notice.message, title=notice.title, severity="error", timeout=15
-                    )
-                )
-        return None
-
-    def keep_first_aid(self, episode: Any, runs: Iterable[Any]) -> Any:
-        """First aid's save, which never depends on the journal: the journal if it takes the
-        episode, else a side file merged at the next good open, else "screen" (store.pending).
-        Never raises for a journal or disk failure: it says where the episode went."""
-        from crampcoach.store import keep_episode
-
-        return keep_episode(
-            self.journal if self.journal_open else None, self.data_dir, episode, runs
-        )
-
-    def show_error(self, error: BaseException) -> None:
-        """The error screen above the current one (escape goes back to it)."""
-        from crampcoach.ui.screens.error import ErrorScreen
-
-        def push() -> None:
-            # Several reads failing at once (a screen and its parts) show one error screen.
-            if not isinstance(self.screen, ErrorScreen):
-                self.push_screen(ErrorScreen(error))
-
-        self._tell(push)
-
-    def _tell(self, show: Callable[[], object]) -> None:
-        """Show something from the app's thread, even when a thread worker failed."""
-        if self._loop_thread is None or threading.get_ident() == self._loop_thread:
-            show()
-        else:
-            self.call_from_thread(show)
-
-    async def run_action(
-        self, action: Any, default_namespace: Any = None, namespaces: Any = None
-    ) -> bool:
-        """Every key, button binding and palette command runs here: an unexpected failure
-        shows the error screen instead of ending the app with a traceback."""
-        try:
-            return await super().run_action(action, default_namespace, namespaces)
-        except Exception as exc:  # the boundary: anything an action did not expect
-            self.show_error(exc)
-            return True
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """An app worker that failed (started with ``exit_on_error=False``) shows the error
-        screen. These messages do not bubble: a screen's worker method uses
-        ``crampcoach.ui.boundary.guarded`` instead."""
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.show_error(event.worker.error)
-
     def save_settings(self, settings: Settings) -> bool:
         saved = self.journal_write(lambda journal: journal.save_settings(settings))
         if saved is None:
@@ -273,31 +188,6 @@ class CrampCoachApp(App[int]):
 
         write_hint(self.data_dir, saved.theme)
         return True
-
-    # ------------------------------------------------------------ text on screen
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """Every notice is plain text: messages often echo a path, a note or a file's cell,
-        so they are never parsed as markup and their control characters are shown escaped."""
-        super().notify(
-            escape_controls(str(message)),
-            title=escape_controls(str(title)),
-            severity=severity,
-            timeout=timeout,
-            markup=False,
-        )
-
-    def format_title(self, title: str, sub_title: str) -> Content:
-        """Screen titles may hold a routine's or an article's title: escape controls."""
-        return super().format_title(escape_controls(title), escape_controls(sub_title))
 
     # ------------------------------------------------------------ screens
 
@@ -312,11 +202,21 @@ class CrampCoachApp(App[int]):
 
     def on_mount(self) -> None:
         self._loop_thread = threading.get_ident()
+        self.call_after_refresh(self._collect_again)
         if self._opener is not None:
             self.call_after_refresh(self._open_journal)
         else:
             self._continue_start()
         self.call_after_refresh(self._load_screen_styles)
+
+    @staticmethod
+    def _collect_again() -> None:
+        """The command line turns the cyclic collector off until the first frame (see
+        ``launch``). What start-up built (modules, classes, styles, the first screen) lives as
+        long as the app: frozen, the collector never walks it; then it runs as usual."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _load_screen_styles(self) -> None:
         """Read every screen's style sheet now, once, instead of at each screen's first push."""
@@ -544,34 +444,9 @@ class CrampCoachApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action in plain words: the registry, each routine by name, this screen's keys."""
-        ready = self.journal is not None and self.startup_error is None
-        seen: set[str] = set()
-        for action in ALL_ACTIONS:
-            if not ready and action.name not in ("help", "quit"):
-                continue
-            seen.add(action.title.casefold())
-            key = f" {action.key}" if action.key else ""
-            yield SystemCommand(
-                action.title + key, action.help, partial(self.run_action, action.name)
-            )
-        if ready:
-            yield from self._routine_commands()
-        yield from self._screen_commands(screen, seen)
+        from crampcoach.ui.palette import system_commands  # when the palette opens
 
-    def _routine_commands(self) -> Iterable[SystemCommand]:
-        """Each routine by its name and kind: "bedtime" finds the bedtime routines."""
-        try:
-            routines = self.catalog.routines
-        except Exception:  # content that fails to load is shown on the Routines screen
-            return
-        for routine in routines:
-            kind = routine.kind.replace("-", " ")
-            # The palette reads titles as markup; a user routine's title is shown as typed.
-            yield SystemCommand(
-                f"Start {user_markup(routine.title)} ({kind} routine)",
-                f"Play the {kind} routine now",
-                partial(self.start_routine, routine.id),
-            )
+        yield from system_commands(self, screen)
 
     def start_routine(self, routine_id: str) -> None:
         from crampcoach.ui.screens.player import PlayerScreen
@@ -579,19 +454,3 @@ class CrampCoachApp(App[int]):
         routine = self.catalog.get(routine_id)
         if routine is not None:
             self.push_screen(PlayerScreen(routine))
-
-    def _screen_commands(self, screen: Screen, seen: set[str]) -> Iterable[SystemCommand]:
-        """The current screen's own keys (player, history, forms…), so none is palette-less."""
-        where = screen.sub_title or screen.__class__.__name__
-        for binding in screen.BINDINGS:
-            if not isinstance(binding, Binding) or not binding.description:
-                continue
-            if binding.action.startswith("app.") or binding.description.casefold() in seen:
-                continue
-            seen.add(binding.description.casefold())
-            key = self.get_key_display(binding)
-            yield SystemCommand(
-                f"{binding.description} {key}",
-                f"On the {user_markup(where)} screen",
-                partial(screen.run_action, binding.action),
-            )

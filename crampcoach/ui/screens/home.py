@@ -17,8 +17,6 @@ from textual.widgets import Header, Static
 from crampcoach.ui.actions import HOME_ACTIONS
 from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.typed_app import CrampCoachAppAccess
-from crampcoach.ui.widgets.doctor_banner import DoctorBanner
-from crampcoach.ui.widgets.experiment_line import ExperimentLine
 from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.home_cards import CountsCard, LastNightCard
 from crampcoach.ui.widgets.night_strip import NightStrip
@@ -55,12 +53,11 @@ class HomeScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with VerticalScroll(id="home"):
-            # Hidden until the rules have run: no empty bar, and the first layout fits the screen.
-            yield DoctorBanner(id="doctor-banner").set_styles("display: none;")
+            # The doctor banner and the experiment line come just after the first frame
+            # (_mount_hidden_parts): both are hidden until the journal has been read.
             with Horizontal(id="glance"):
                 yield LastNightCard(id="last-night", classes="card").data_bind(HomeScreen.summary)
                 yield CountsCard(id="counts", classes="card").data_bind(HomeScreen.summary)
-            yield ExperimentLine(id="experiment-line")
             yield NightStrip(id="strip").data_bind(nights=HomeScreen.strip)
             yield Static(self._menu(), id="menu")
         yield Footer()
@@ -76,6 +73,23 @@ class HomeScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
         for row in range(0, len(cells), 3):
             table.add_row(*cells[row : row + 3])
         return table
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_hidden_parts)
+
+    def _mount_hidden_parts(self) -> None:
+        """The banner above the cards and the experiment line below them, both hidden: the
+        first frame does not wait for widgets it would not show."""
+        if self.query("#doctor-banner"):
+            return
+        from crampcoach.ui.widgets.doctor_banner import DoctorBanner
+        from crampcoach.ui.widgets.experiment_line import ExperimentLine
+
+        home = self.query_one("#home")
+        if not home.is_attached:  # the app is closing
+            return
+        home.mount(DoctorBanner(id="doctor-banner").set_styles("display: none;"), before="#glance")
+        home.mount(ExperimentLine(id="experiment-line"), after="#glance")
 
     def on_screen_resume(self) -> None:
         # Paint first, then read the journal: the first frame never waits on data.
@@ -106,10 +120,11 @@ class HomeScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
         found = app.journal_read(read)
         if found is None:
             return
-        summary, advice = found
-        self._show(summary, advice)
-        self.query_one(ExperimentLine).refresh_from(app)
+        from crampcoach.ui.widgets.doctor_banner import DoctorBanner
+        from crampcoach.ui.widgets.experiment_line import ExperimentLine
 
-    def _show(self, s: HomeSummary, advice: Advice) -> None:
-        self.summary = s  # the cards and the strip are bound to it
+        self._mount_hidden_parts()  # if the numbers came first
+        summary, advice = found
+        self.summary = summary  # the cards and the strip are bound to it
         self.query_one(DoctorBanner).show_advice(advice)
+        self.query_one(ExperimentLine).refresh_from(app)

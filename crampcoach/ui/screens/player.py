@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.reactive import reactive
+from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Header, ProgressBar, Static
+from textual.widgets import Header, Static
 
 from crampcoach.core.first_aid import CrampClock
 from crampcoach.core.models import RoutineRun
@@ -33,8 +34,16 @@ from crampcoach.core.timer import (
     StepFinished,
 )
 from crampcoach.core.times import zone_name
-from crampcoach.ui.format import clock
 from crampcoach.ui.fresh_styles import FreshStyles
+from crampcoach.ui.screens.player_leave import LeaveRoutineScreen
+from crampcoach.ui.screens.player_view import (
+    StepCountdown,
+    StepLine,
+    StepProgress,
+    StepView,
+    done_view,
+    step_view,
+)
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
@@ -47,8 +56,6 @@ if TYPE_CHECKING:
 # Redraw often enough that the seconds never look stuck; the time itself comes from the clock.
 REDRAW_S = 0.1
 FLASH_S = 0.3
-
-STATE_WORDS = {"get-ready": "Get ready", "step": "Go", "rest": "Rest"}
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,9 @@ class PlayerScreen(FreshStyles, CrampCoachAppAccess, Screen[PlayResult]):
         Binding("escape", "leave", "Leave", id="leave"),
     ]
 
+    # What the step area shows; its parts are bound to it (player_view) and redraw themselves.
+    view: reactive[StepView | None] = reactive(None, init=False)
+
     def __init__(
         self,
         routine: Routine,
@@ -132,20 +142,21 @@ class PlayerScreen(FreshStyles, CrampCoachAppAccess, Screen[PlayResult]):
         with VerticalScroll(id="player", can_focus=False):
             if self.cramp is not None:
                 yield CrampClockPanel(self.cramp, id="cramp-clock")
-            yield Static(id="routine-line", markup=False)
-            yield Static(id="cue", markup=False)
-            yield Static(id="step-title", markup=False)
-            yield Static(id="step-text", markup=False)
+            view = PlayerScreen.view
+            yield StepLine("routine_line", id="routine-line").data_bind(view)
+            yield StepLine("cue", hide_when_empty=True, id="cue").data_bind(view)
+            yield StepLine("step_title", id="step-title").data_bind(view)
+            yield StepLine("step_text", id="step-text").data_bind(view)
             with Horizontal(id="clock-row"):
-                yield Digits("00:00", id="countdown")
+                yield StepCountdown("00:00", id="countdown").data_bind(view)
                 with Vertical(id="clock-side"):
-                    yield Static(id="phase-state", markup=False)
-                    yield Static(id="reps", markup=False)
-                    yield ProgressBar(
+                    yield StepLine("phase_state", id="phase-state").data_bind(view)
+                    yield StepLine("reps", id="reps").data_bind(view)
+                    yield StepProgress(
                         total=1, show_eta=False, show_percentage=False, id="step-progress"
-                    )
-            yield Static(id="caution", markup=False)
-            yield Static(id="next", markup=False)
+                    ).data_bind(view)
+            yield StepLine("caution", hide_when_empty=True, id="caution").data_bind(view)
+            yield StepLine("next", id="next").data_bind(view)
             yield Static(user_text(self.routine.safety), id="safety", markup=False)
         yield Footer()
 
@@ -235,67 +246,13 @@ class PlayerScreen(FreshStyles, CrampCoachAppAccess, Screen[PlayResult]):
         if player.done:
             self._draw_done()
             return
-        phase = player.phase
-        left = player.remaining()
-        self.query_one("#routine-line", Static).update(
-            user_text(
-                f"{self.routine.title}  ·  step {player.step_index + 1} of {player.step_count}"
-                f"  ·  {clock(player.overall_remaining())} left in all"
-            )
-        )
-        cue = self.query_one("#cue", Static)
-        cue.update(user_text(phase.cue))
-        cue.display = bool(phase.cue)
-        self.query_one("#step-title", Static).update(user_text(phase.heading))
-        self.query_one("#step-text", Static).update(user_text(phase.text))
-        self.query_one("#countdown", Digits).update(clock(left))
-        state = "Paused · space to go on" if player.paused else STATE_WORDS[phase.kind]
-        self.query_one("#phase-state", Static).update(state)
         self.set_class(player.paused, "-paused")
-        rep = player.rep_now()
-        reps = self.query_one("#reps", Static)
-        reps.update(f"rep {rep} of {phase.reps}" if rep is not None else "")
-        bar = self.query_one("#step-progress", ProgressBar)
-        bar.update(total=max(phase.duration_s, 0.001), progress=phase.duration_s - left)
-        caution = self.query_one("#caution", Static)
-        caution.update(user_text(f"Careful: {phase.caution}" if phase.caution else ""))
-        caution.display = bool(phase.caution)
-        self.query_one("#next", Static).update(user_text(self._next_line(player)))
-
-    @staticmethod
-    def _next_line(player: RoutinePlayer) -> str:
-        """What comes next, and what n does when it is not simply "go there"."""
-        following = player.next_title
-        line = f"Next: {following}" if following else "Last step."
-        if player.next_moves_to_other_side:
-            return line + "  ·  n: on to the other leg"
-        if player.phase.side is not None or player.phase.kind == "get-ready":
-            return line + ("  ·  n: skip this step" if following else "  ·  n: finish")
-        return line
+        self.view = step_view(self.routine, player)
 
     def _draw_done(self) -> None:
-        result = self.result
         self.set_class(False, "-paused")
         self.add_class("-done")
-        done = result.steps_completed if result else 0
-        self.query_one("#routine-line", Static).update(
-            user_text(f"{self.routine.title}  ·  {done} of {len(self.routine.steps)} steps done")
-        )
-        self.query_one("#cue", Static).display = False
-        # Praise only what was done: an all-skipped routine is not "well done".
-        self.query_one("#step-title", Static).update(
-            "Done. Well done." if done else "Routine ended. No step was done this time."
-        )
-        self.query_one("#step-text", Static).update(
-            "Your run is saved. Press enter or escape to close."
-        )
-        self.query_one("#countdown", Digits).update("00:00")
-        self.query_one("#phase-state", Static).update("Finished")
-        self.query_one("#reps", Static).update("")
-        bar = self.query_one("#step-progress", ProgressBar)
-        bar.update(total=1, progress=1)
-        self.query_one("#caution", Static).display = False
-        self.query_one("#next", Static).update("")
+        self.view = done_view(self.routine, self.result.steps_completed if self.result else 0)
 
     # ------------------------------------------------------------ keys
 
@@ -430,31 +387,3 @@ class PlayerScreen(FreshStyles, CrampCoachAppAccess, Screen[PlayResult]):
             return  # first aid keeps its runs with the episode
         run = result.run(zone_name(result.started_at.tzinfo) or zone_name(app.zone))
         app.journal_write(lambda journal: journal.add_run(run))
-
-
-class LeaveRoutineScreen(FreshStyles, ModalScreen[bool]):
-    """First aid: leave the routine? ``x`` leaves (the question that follows uses no x),
-    escape keeps going. Neither y nor n: those mean something on the next screen."""
-
-    CSS_PATH = "../styles/player.tcss"
-    BINDINGS = [
-        Binding("x", "answer(True)", "Leave the routine", id="leave-yes"),
-        Binding("escape", "answer(False)", "Keep going", id="leave-no"),
-    ]
-
-    def __init__(self, cramp: CrampClock) -> None:
-        super().__init__()
-        self.cramp = cramp
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="leave-dialog"):
-            yield CrampClockPanel(self.cramp, id="cramp-clock")
-            yield Static("Leave this routine? The steps you did are kept.", classes="question")
-            yield Static("x  leave, then say how it went    escape  keep going", id="leave-keys")
-
-    def action_answer(self, leave: bool) -> None:
-        self.dismiss(leave)
-
-    def confirm_quit(self) -> bool:
-        self.dismiss(True)  # on to the question, which asks before anything is lost
-        return True

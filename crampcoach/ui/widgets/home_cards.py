@@ -58,7 +58,10 @@ class CountsCard(Static):
     summary: reactive[HomeSummary | None] = reactive(None)
 
     def watch_summary(self, s: HomeSummary | None) -> None:
-        from crampcoach.core.summary import count_lines  # with the numbers, after the first frame
+        # The reactive's first call (None, before the first frame) must not import anything:
+        # the summary module brings the record models, ~15 ms.
+        if s is None:
+            return
+        from crampcoach.core.summary import count_lines
 
-        if s is not None:
-            self.update("\n".join(["[b]Cramp nights[/b]", *count_lines(s)]))
+        self.update("\n".join(["[b]Cramp nights[/b]", *count_lines(s)]))
