@@ -1,4 +1,11 @@
-"""``FreshStyles``: every crampcoach screen's first resume skips Textual's restyle."""
+"""``FreshStyles``: every crampcoach screen's first resume skips Textual's restyle.
+
+Focus is the other thing that restyles a whole subtree: Textual restyles a widget and all its
+descendants when it gains or loses focus. A screen that let Textual focus its first focusable
+widget (often the scroll container holding the whole form) and then focused another in
+``on_mount`` restyled everything twice. Screens name the widget to focus in ``AUTO_FOCUS``
+instead, so focus lands once, where it should.
+"""
 
 from __future__ import annotations
 

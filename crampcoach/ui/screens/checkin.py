@@ -42,6 +42,7 @@ def night_words(night: date, now: datetime) -> str:
 
 
 class CheckInScreen(FreshStyles, CrampCoachAppAccess, Screen[CheckIn | None]):
+    AUTO_FOCUS = "#water"  # focused as the screen is built (ui/fresh_styles.py)
     SUB_TITLE = "Evening check-in"
     CSS_PATH = "../styles/checkin.tcss"
     BINDINGS = [
@@ -138,7 +139,6 @@ class CheckInScreen(FreshStyles, CrampCoachAppAccess, Screen[CheckIn | None]):
         if self.existing is not None:
             self.sub_title = "Evening check-in · editing"
         self._initial = self._collect()
-        self.query_one("#water", Input).focus()
 
     # ------------------------------------------------------------ reading the form
 

@@ -47,6 +47,7 @@ NOT_ADVICE = (
 
 
 class DoctorScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
+    AUTO_FOCUS = "#doctor"  # focused as the screen is built (ui/fresh_styles.py)
     SUB_TITLE = "Doctor advice"
     CSS_PATH = "../styles/doctor.tcss"
     BINDINGS = [
@@ -92,7 +93,6 @@ class DoctorScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_advice()
-        self.query_one("#doctor", VerticalScroll).focus()
 
     def on_screen_resume(self) -> None:
         # The profile or the thresholds may have changed meanwhile.

@@ -25,6 +25,8 @@ from crampcoach.ui.widgets.text_fields import TextInput
 class DoctorSeenScreen(FreshStyles, ModalScreen[DoctorVisit | None]):
     """Dismisses with the visit to save, or None when cancelled."""
 
+    AUTO_FOCUS = "#seen-on"  # focused as the screen is built (ui/fresh_styles.py)
+
     CSS_PATH = "../styles/doctor.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save"),
@@ -51,9 +53,6 @@ class DoctorSeenScreen(FreshStyles, ModalScreen[DoctorVisit | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (escape)", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#seen-on", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()

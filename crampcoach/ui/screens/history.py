@@ -70,6 +70,7 @@ def prepare(episodes: list[Episode], boundary_hour: int) -> None:
 
 
 class HistoryScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
+    AUTO_FOCUS = "#episodes"  # focused as the screen is built (ui/fresh_styles.py)
     SUB_TITLE = "History"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -129,7 +130,6 @@ class HistoryScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
         # so the new count is in the same frame as the typed letter; Input.Changed bubbles
         # up a message later, after that frame (a search keystroke then took ~45 ms).
         self.watch(self.query_one("#text", Input), "value", self._search_typed, init=False)
-        table.focus()
         # Read now, not on the resume that follows the mount: with the journal in memory
         # the rows are then part of the screen's first frame instead of a second one.
         self.reload()

@@ -81,6 +81,7 @@ def _quick_links() -> str:
 
 
 class LogFormScreen(FreshStyles, CrampCoachAppAccess, Screen[Episode | None]):
+    AUTO_FOCUS = "#leg"  # focused as the screen is built (ui/fresh_styles.py)
     SUB_TITLE = "Log a cramp"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
@@ -176,7 +177,6 @@ class LogFormScreen(FreshStyles, CrampCoachAppAccess, Screen[Episode | None]):
             self.sub_title = "Edit an episode"
         self._preview()
         self._initial = self._collect()
-        self.query_one("#leg", LegPicker).focus()
         self.call_after_refresh(self._mount_rest)
 
     # ------------------------------------------------------------ keys

@@ -91,6 +91,7 @@ def analyse(
 
 
 class PatternsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
+    AUTO_FOCUS = "#patterns"  # focused as the screen is built (ui/fresh_styles.py)
     SUB_TITLE = "Patterns"
     CSS_PATH = "../styles/patterns.tcss"
     BINDINGS = [
@@ -152,9 +153,7 @@ class PatternsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
             )
         yield Footer()
 
-    def on_mount(self) -> None:
-        # No load here: the screen-resume that follows the first mount loads (once).
-        self.query_one("#patterns", VerticalScroll).focus()
+    # No load on mount: the screen-resume that follows the first mount loads (once).
 
     def on_screen_resume(self) -> None:
         self.load()

@@ -47,6 +47,7 @@ class ProfileForm(TypedDict):
 
 
 class ProfileScreen(FreshStyles, CrampCoachAppAccess, Screen[Profile | None]):
+    AUTO_FOCUS = "#age_band"  # focused as the screen is built (ui/fresh_styles.py)
     SUB_TITLE = "Profile"
     CSS_PATH = "../styles/profile.tcss"
     BINDINGS = [
@@ -108,7 +109,6 @@ class ProfileScreen(FreshStyles, CrampCoachAppAccess, Screen[Profile | None]):
 
     def on_mount(self) -> None:
         self._initial = self._collect()
-        self.query_one("#age_band", Select).focus()
 
     def _collect(self) -> ProfileForm:
         age = self.query_one("#age_band", Select).value

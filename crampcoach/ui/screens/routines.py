@@ -57,6 +57,7 @@ def when_words(instant: datetime, now: datetime, zone: tzinfo) -> str:
 
 
 class RoutinesScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
+    AUTO_FOCUS = "#routines"  # focused as the screen is built (ui/fresh_styles.py)
     CSS_PATH = "../styles/routines.tcss"
     SUB_TITLE = "Routines"
     BINDINGS = [
@@ -85,7 +86,6 @@ class RoutinesScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
         # Each opening reads the user's routine files again: a fixed file shows at once.
         self.cc_app.reload_catalog()
         self.refresh_table()
-        table.focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_table()

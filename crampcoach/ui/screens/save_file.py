@@ -26,6 +26,8 @@ TITLES = {
 class SaveFileScreen(FreshStyles, CrampCoachAppAccess, ModalScreen[Path | None]):
     """``kind`` is "report" or "export". Dismisses with the written path (None if not)."""
 
+    AUTO_FOCUS = "#target"  # focused as the screen is built (ui/fresh_styles.py)
+
     BINDINGS = [Binding("escape", "close", "Cancel", id="close")]
 
     def __init__(self, kind: str, home: Path | None = None) -> None:
@@ -52,9 +54,6 @@ class SaveFileScreen(FreshStyles, CrampCoachAppAccess, ModalScreen[Path | None])
             with Horizontal(classes="buttons"):
                 yield Button("Write (enter)", id="write", variant="primary")
                 yield Button("Close (escape)", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#target", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -77,6 +77,8 @@ def resolve_path(text: str, data_dir: Path) -> Path:
 
 class SettingsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     SUB_TITLE = "Settings"
+    # Focus lands here as the screen is built (see ui/fresh_styles.py on why not later).
+    AUTO_FOCUS = "#theme"
     CSS_PATH = "../styles/settings.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
@@ -134,7 +136,6 @@ class SettingsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
         radio = self.query_one("#theme", RadioSet)
         # RadioSet puts its cursor on the first button; start it on the theme in use.
         radio._selected = max(radio.pressed_index, 0)
-        radio.focus()
         self.watch(self.app, "theme", self._theme_changed, init=False)
 
     async def _mount_next(self, index: int) -> None:

@@ -38,6 +38,7 @@ PROFILE_TEXT = (
 
 
 class WelcomeScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
+    AUTO_FOCUS = "#profile"  # focused as the screen is built (ui/fresh_styles.py)
     SUB_TITLE = "Welcome"
     CSS_PATH = "../styles/welcome.tcss"
     BINDINGS = [
@@ -56,9 +57,6 @@ class WelcomeScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
                 yield Button("Answer the questions (p)", id="profile")
                 yield Button("Skip for now (s)", id="skip")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#profile", Button).focus()
 
     def _welcomed(self) -> None:
         """Never show this again; leave the screen."""
