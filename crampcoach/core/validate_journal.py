@@ -4,14 +4,21 @@ The journal file is read, parsed, and then every record goes through the same va
 the forms, ``log`` and import use (``models``). The first record that fails stops the
 check: the journal is refused as a whole, and the problem names the table, the record's
 key in the file, its id and the field, so a person (or a helper) can find it.
+
+A file read from disk is always checked whole (``check_journal``). After a change this
+process made, ``recheck`` brings the checked records up to date by checking again only the
+records the change touched: the result is the one ``check_journal`` would give for the
+data written (same records, same order), or None when it cannot tell, so the caller falls
+back to the whole check (which then names the damaged record exactly as it always did).
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, cast
 
 from crampcoach.core.doctor_visit import DoctorVisit, visit_from_dict
 from crampcoach.core.errors import ValidationError
@@ -83,52 +90,96 @@ def _shown_id(doc: Any) -> str | None:
     return None
 
 
-# (table, key) -> (a copy of the document as it was checked, the record built from it).
-Memo = dict[tuple[str, str], tuple[Any, Any]]
+def _by_start(record: Any) -> float:
+    return cast(float, record.started_at.timestamp())
 
 
-def _many(
-    table: str,
-    docs: Mapping[str, Any],
-    build: Callable[[Any], Any],
-    old: Memo,
-    new: Memo,
-) -> list[Any]:
-    out = []
-    seen: set[str] = set()
-    for key, doc in docs.items():
-        hit = old.get((table, key))
-        # The same content passes (or fails) the same gate: only changed records are
-        # checked again. The copy is compared, since a change may edit a doc in place.
-        if hit is not None and hit[0] == doc:
-            record = hit[1]
-            new[(table, key)] = hit
-        else:
-            record = None
+def _by_night(record: Any) -> Any:
+    return record.night
+
+
+# Tables of many records: name -> (the Records field, how its list is sorted; None: as in
+# the file). Sorting is stable, so records with the same sort key keep the file's order.
+SHAPE: dict[str, tuple[str, Callable[[Any], Any] | None]] = {
+    "episodes": ("episodes", _by_start),
+    "checkins": ("checkins", _by_night),
+    "routine_runs": ("runs", _by_start),
+    "doctor_visits": ("visits", None),
+    "trials": ("trials", _by_start),
+}
+
+
+@dataclass(frozen=True)
+class TableIndex:
+    """One checked table: key in the file -> record, -> its document's id; id -> key."""
+
+    records: dict[str, Any]
+    rids: dict[str, Any]
+    ids: dict[Any, str]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Every record of a journal that passed the gate, and what ``recheck`` needs."""
+
+    records: Records
+    tables: dict[str, TableIndex]
+
+
+def _problem(table: str, key: str, doc: Any, exc: ValidationError) -> DamagedRecord:
+    first = exc.problems[0] if exc.problems else None
+    return DamagedRecord(
+        RecordProblem(
+            table,
+            str(key),
+            _shown_id(doc),
+            first.field if first else "record",
+            first.message if first else "is not valid",
+        )
+    )
+
+
+def _one(table: str, key: str, doc: Any, build: Callable[[Any], Any]) -> tuple[str, Any]:
+    """One record through its validator: (its id, the record); DamagedRecord if refused."""
+    try:
+        record = build(doc)
+    except ValidationError as exc:
+        raise _problem(table, key, doc, exc) from None
+    rid = doc.get("id")
+    if not rid:
+        raise DamagedRecord(RecordProblem(table, str(key), None, "id", "is missing"))
+    if type(rid) is not str:
         try:
-            if record is None:
-                record = build(doc)
-                new[(table, key)] = (dict(doc), record)
-        except ValidationError as exc:
-            first = exc.problems[0] if exc.problems else None
+            hash(rid)  # ids are looked up: a list here would crash the check, not refuse
+        except TypeError:
             raise DamagedRecord(
-                RecordProblem(
-                    table,
-                    str(key),
-                    _shown_id(doc),
-                    first.field if first else "record",
-                    first.message if first else "is not valid",
-                )
+                RecordProblem(table, str(key), None, "id", "must be text")
             ) from None
-        rid = doc.get("id")
-        if not rid:
-            raise DamagedRecord(RecordProblem(table, str(key), None, "id", "is missing"))
-        if rid in seen:
+    return rid, record
+
+
+def _many(table: str, docs: Mapping[str, Any]) -> tuple[list[Any], TableIndex]:
+    build = MANY[table]
+    by_key: dict[str, Any] = {}
+    rids: dict[str, Any] = {}
+    ids: dict[Any, str] = {}
+    for key, doc in docs.items():
+        rid, record = _one(table, key, doc, build)
+        if rid in ids:
             raise DamagedRecord(
                 RecordProblem(table, str(key), rid, "id", "is used by two records in this table")
             )
-        seen.add(rid)
-        out.append(record)
+        ids[rid] = key
+        by_key[key] = record
+        rids[key] = rid
+    return _ordered(table, by_key), TableIndex(by_key, rids, ids)
+
+
+def _ordered(table: str, by_key: dict[str, Any]) -> list[Any]:
+    out = list(by_key.values())
+    sort_key = SHAPE[table][1]
+    if sort_key is not None:
+        out.sort(key=sort_key)
     return out
 
 
@@ -140,51 +191,148 @@ def _single(table: str, docs: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]
     return next(iter(docs.items()), ("1", {}))
 
 
-def check_records(data: Mapping[str, Any], memo: Memo | None = None) -> Records:
+def _profile(data: Mapping[str, Any]) -> Profile:
+    key, profile = _single("profile", data.get("profile", {}))
+    try:
+        return profile_from_dict(profile)
+    except ValidationError as exc:
+        first = exc.problems[0]
+        raise DamagedRecord(
+            RecordProblem("profile", str(key), None, first.field, first.message)
+        ) from None
+
+
+def _settings(data: Mapping[str, Any]) -> Settings:
+    # Settings are read leniently by design: a bad value falls back to its default
+    # (the first record is the one the journal writes).
+    settings: Mapping[str, Any] = next(iter(data.get("settings", {}).values()), {})
+    return settings_from_dict(settings)
+
+
+def check_journal(data: Mapping[str, Any]) -> Checked:
     """Validate every record in ``data`` (a parsed journal at the current schema).
 
     Raises DamagedRecord for the first record that fails. Tables this module does not
-    know are left to their owners' own validators. ``memo`` (from the last check of the
-    same journal) lets records whose content did not change skip the validator; it is
-    updated in place to match ``data``.
+    know are left to their owners' own validators.
     """
-    old: Memo = dict(memo) if memo else {}
-    new: Memo = {}
     gc_was_on = gc.isenabled()
     gc.disable()  # tens of thousands of small objects: the collector would run for nothing
     try:
         records = Records()
-        episodes = _many("episodes", data.get("episodes", {}), episode_from_dict, old, new)
-        episodes.sort(key=lambda e: e.started_at.timestamp())
-        records.episodes = episodes
-        checkins = _many("checkins", data.get("checkins", {}), checkin_from_dict, old, new)
-        checkins.sort(key=lambda c: c.night)
-        records.checkins = checkins
-        runs = _many("routine_runs", data.get("routine_runs", {}), run_from_dict, old, new)
-        runs.sort(key=lambda r: r.started_at.timestamp())
-        records.runs = runs
-        records.visits = _many(
-            "doctor_visits", data.get("doctor_visits", {}), visit_from_dict, old, new
-        )
-        trials = _many("trials", data.get("trials", {}), trial_from_dict, old, new)
-        trials.sort(key=lambda t: t.started_at.timestamp())
-        records.trials = trials
-        key, profile = _single("profile", data.get("profile", {}))
-        try:
-            records.profile = profile_from_dict(profile)
-        except ValidationError as exc:
-            first = exc.problems[0]
-            raise DamagedRecord(
-                RecordProblem("profile", str(key), None, first.field, first.message)
-            ) from None
-        # Settings are read leniently by design: a bad value falls back to its default
-        # (the first record is the one the journal writes).
-        settings: Mapping[str, Any] = next(iter(data.get("settings", {}).values()), {})
-        records.settings = settings_from_dict(settings)
+        tables: dict[str, TableIndex] = {}
+        for table, (name, _) in SHAPE.items():
+            listed, tables[table] = _many(table, data.get(table, {}))
+            setattr(records, name, listed)
+        records.profile = _profile(data)
+        records.settings = _settings(data)
     finally:
         if gc_was_on:
             gc.enable()
-    if memo is not None:
-        memo.clear()
-        memo.update(new)
-    return records
+    return Checked(records, tables)
+
+
+def check_records(data: Mapping[str, Any]) -> Records:
+    """``check_journal``'s records: every record of ``data`` through the gate."""
+    return check_journal(data).records
+
+
+# A table a change rewrote: the keys it touched (added, replaced, removed or handed to
+# an updater that may have edited the document in place), or None: it may differ anywhere.
+Changes = Mapping[str, Collection[str] | None]
+
+
+def recheck(checked: Checked, data: Mapping[str, Any], changes: Changes) -> Checked | None:
+    """``checked`` brought up to date with ``data``, which differs from the journal it was
+    made from only in ``changes``: the changed records alone go through the gate.
+
+    The result equals ``check_journal(data)``. None when a changed record fails the gate
+    (or a changed table is one this check cannot redo): the whole check must run, and it
+    names the first damaged record in the file's order, as it always does.
+    """
+    records = checked.records
+    tables = dict(checked.tables)
+    updates: dict[str, Any] = {}
+    try:
+        for table, keys in changes.items():
+            if table in SHAPE:
+                name, _ = SHAPE[table]
+                docs = data.get(table, {})
+                if keys is None:
+                    updates[name], tables[table] = _many(table, docs)
+                else:
+                    updates[name], tables[table] = _changed(
+                        table, docs, keys, tables[table], getattr(records, name)
+                    )
+            elif table == "profile":
+                updates["profile"] = _profile(data)
+            elif table == "settings":
+                updates["settings"] = _settings(data)
+            elif table == "meta":
+                return None  # the schema is the reader's to check
+    except (DamagedRecord, _Unsure):
+        return None
+    return Checked(replace(records, **updates), tables)
+
+
+class _Unsure(Exception):
+    """The change log does not account for the data: only the whole check can tell."""
+
+
+def _changed(
+    table: str,
+    docs: Mapping[str, Any],
+    keys: Collection[str],
+    index: TableIndex,
+    listed: list[Any],
+) -> tuple[list[Any], TableIndex]:
+    """One table after a change to ``keys``: O(changed) checks and list edits (plus the
+    C-speed copies of the list and the index, so a list a reader holds never changes)."""
+    by_key, rids, ids = dict(index.records), dict(index.rids), dict(index.ids)
+    out = list(listed)
+    sort_key = SHAPE[table][1]
+    for key in keys:  # first drop what the change replaced or removed
+        old = by_key.pop(key, None)
+        if old is not None:
+            del ids[rids.pop(key)]
+            if sort_key is not None:
+                _drop(out, old, sort_key)
+    # Without a sort key, or with a tie (equal keys keep the file's order), the list is
+    # built again from the index in the file's order.
+    in_order = sort_key is not None
+    build = MANY[table]
+    for key in keys:
+        doc = docs.get(key)
+        if doc is None:
+            continue  # removed
+        rid, record = _one(table, key, doc, build)
+        if rid in ids:
+            raise DamagedRecord(
+                RecordProblem(table, str(key), rid, "id", "is used by two records in this table")
+            )
+        ids[rid] = key
+        by_key[key] = record
+        rids[key] = rid
+        if in_order and sort_key is not None:
+            value = sort_key(record)
+            at = bisect_left(out, value, key=sort_key)
+            if at < len(out) and sort_key(out[at]) == value:
+                in_order = False
+            else:
+                out.insert(at, record)
+    if len(by_key) != len(docs):
+        raise _Unsure  # a record the change log did not name
+    if not in_order:
+        try:
+            out = _ordered(table, {key: by_key[key] for key in docs})
+        except KeyError:
+            raise _Unsure from None
+    return out, TableIndex(by_key, rids, ids)
+
+
+def _drop(out: list[Any], record: Any, sort_key: Callable[[Any], Any]) -> None:
+    at = bisect_left(out, sort_key(record), key=sort_key)
+    while at < len(out) and out[at] is not record:
+        at += 1
+    if at == len(out):
+        raise _Unsure
+    del out[at]

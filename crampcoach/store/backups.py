@@ -142,6 +142,23 @@ def write_backup(
     make_private_dirs(folder)
     payload = dump_journal(data)
     parse_journal_bytes(payload)  # never keep a backup we could not restore
+    return keep_backup(folder, payload, day, tag, after=after, today=today)
+
+
+def keep_backup(
+    folder: Path,
+    payload: bytes,
+    day: date,
+    tag: str = "",
+    *,
+    after: bool = False,
+    today: date | None = None,
+) -> Path:
+    """``write_backup`` for bytes known to restore: a journal file's own bytes, as they
+    were just parsed and checked (or written) by the journal."""
+    from crampcoach.store.atomic import make_private_dirs
+
+    make_private_dirs(folder)
     target = folder / backup_name(day, AFTER_TAG if after else tag)
     atomic_write(target, payload)
     prune(folder, today=today or day)

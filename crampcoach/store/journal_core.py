@@ -4,11 +4,17 @@ Reads never lock: atomic replace means a reader always sees a whole file, and th
 parses it again only when its (device, inode, size, mtime) changed. A change takes the OS
 file lock, reads the file again if another process changed it, refuses a file it may not
 change, hands TinyDB over, and writes once, atomically (``AtomicJSONStorage``).
+
+The checked records are kept with the signature of the file they describe. A file read
+from disk (this process did not write it) goes through the whole gate; after a change,
+only the records it wrote are checked again (``recheck``), so the read that follows a
+save costs what the save changed, not the whole journal.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import shutil
 import stat
@@ -19,7 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from crampcoach.core.errors import ValidationError
-from crampcoach.core.validate_journal import DamagedRecord, Records, check_records
+from crampcoach.core.validate_journal import (
+    Changes,
+    Checked,
+    DamagedRecord,
+    Records,
+    check_journal,
+    recheck,
+)
 from crampcoach.store import backups
 from crampcoach.store.errors import (
     CorruptJournal,
@@ -35,7 +48,7 @@ from crampcoach.store.storage import (
     file_signature,
     parse_journal_bytes,
 )
-from crampcoach.store.tinydb_table import JournalDB
+from crampcoach.store.tinydb_table import JournalDB, TableWrite
 
 LOCK_TIMEOUT_S = 10.0
 
@@ -71,12 +84,8 @@ class JournalCore:
         self._lock: Any = None  # a filelock.FileLock, made on first use (import costs ~10 ms)
         self._storage = AtomicJSONStorage(self.path)
         self._db: JournalDB | None = None  # made on the first change
-        # The records of the last file read that passed the gate, with its signature.
-        self._checked: tuple[Any, Records] | None = None
-        self._memo: dict[tuple[str, str], tuple[Any, Any]] = {}  # see check_records
-        # The signature of the file as this journal last wrote it: its content is checked
-        # records plus gated changes, so a change on top of it needs no new full check.
-        self._own_sig: Any = None
+        # The checked records of the file with this signature (read, or written by us).
+        self._checked: tuple[Any, Checked] | None = None
         # Read-only commands open with create=False: no folder, no file, no writes when
         # the journal does not exist yet; every read then sees an empty journal.
         self._create = create
@@ -142,14 +151,14 @@ class JournalCore:
         """Every record of ``data`` through the gate, once per version of the file."""
         sig = self._storage.signature
         if self._checked is not None and sig is not None and self._checked[0] == sig:
-            return self._checked[1]
+            return self._checked[1].records
         try:
-            records = check_records(data, self._memo)
+            checked = check_journal(data)
         except DamagedRecord as exc:
             why = f"it holds a record crampcoach cannot use: {exc}"
             raise self._corrupt(why, damaged=True) from None
-        self._checked = (sig, records)
-        return records
+        self._checked = (sig, checked)
+        return checked.records
 
     def _load(self) -> Records:
         """The current file's records, checked: what every read goes through."""
@@ -216,7 +225,13 @@ class JournalCore:
             return
         # A failed backup must not block saving the user's entry; the next change retries.
         with contextlib.suppress(OSError):
-            backups.write_backup(self.backups_dir, data, today, after=after_save)
+            # The file's own bytes, when they are still the version just read (and checked)
+            # or written: no second serialization, no second parse to prove they restore.
+            payload = self._storage.current_bytes()
+            if payload is not None:
+                backups.keep_backup(self.backups_dir, payload, today, after=after_save)
+            else:
+                backups.write_backup(self.backups_dir, data, today, after=after_save)
 
     # ------------------------------------------------------------ locking and changes
 
@@ -262,16 +277,33 @@ class JournalCore:
                 raise self._corrupt("the file disappeared")
             data = self._read_or_explain()  # parsed again only if another process wrote it
             self._current_version(data)
-            if self._own_sig is None or self._storage.signature != self._own_sig:
-                self._records_of(data)  # never change a file holding a damaged record
+            # Never change a file holding a damaged record (no work when already checked).
+            self._records_of(data)
+            checked = self._checked
             self._daily_backup()
             # One TinyDB for the journal's life: its tables keep their next id and id index
             # only while the table in memory is the one just read under this lock.
             if self._db is None:
                 self._db = JournalDB.on(self._storage)
+            self._db.writes.clear()
             yield self._db
-            self._own_sig = self._storage.signature
+            self._note_change(data, checked, self._db.writes)
+            self._db.writes.clear()
             self._daily_backup(after_save=True)
+
+    def _note_change(
+        self, before: dict[str, Any], checked: tuple[Any, Checked] | None, writes: list[TableWrite]
+    ) -> None:
+        """Make the records the change just wrote (each through the gate again) the checked
+        records of the file it wrote. If that cannot be told exactly, the next read checks
+        the whole file, as it would after any other writer."""
+        after, sig = self._storage.held(), self._storage.signature
+        if checked is None or after is None or sig is None or sig == checked[0]:
+            return  # nothing written (or nothing known): the checked records still hold
+        changes = _changes(before, after, writes)
+        fresh = None if changes is None else recheck(checked[1], after, changes)
+        if fresh is not None:
+            self._checked = (sig, fresh)
 
     # ------------------------------------------------------------ housekeeping
 
@@ -290,7 +322,26 @@ class JournalCore:
     def close(self) -> None:
         self._storage.close()
         self._checked = None
-        self._memo.clear()
+
+
+def _changes(
+    before: dict[str, Any], after: dict[str, Any], writes: list[TableWrite]
+) -> Changes | None:
+    """What changed from ``before`` to ``after``, per table: the keys the logged writes
+    touched, or None for a table written some other way (it is checked whole). A table that
+    is the same object was not written: the journal's writes never edit a table in place."""
+    if after is before:
+        return None  # the data itself was edited in place: nothing can be told
+    changes: dict[str, dict[str, None] | None] = {}
+    for name in before.keys() | after.keys():
+        old, new = before.get(name), after.get(name)
+        if old is new:
+            continue
+        chain = [w for w in writes if w.name == name]
+        linked = bool(chain) and chain[0].before is old and chain[-1].after is new
+        linked = linked and all(a.after is b.before for a, b in itertools.pairwise(chain))
+        changes[name] = dict.fromkeys(k for w in chain for k in w.keys) if linked else None
+    return changes
 
 
 def _kind(mode: int) -> str:

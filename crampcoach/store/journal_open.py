@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from crampcoach.core.validate_journal import check_records
+from crampcoach.core.validate_journal import check_journal
 from crampcoach.store import backups
 from crampcoach.store.atomic import has_stale_temps, make_private_dirs, remove_stale_temps
 from crampcoach.store.errors import CorruptJournal, WriteFailed
@@ -61,7 +61,7 @@ class Opening(JournalCore):
                 self._records_of(data)  # the gate: a damaged record refuses the journal
                 if "meta" not in data:
                     # Stamp the version now, or the first record would look like schema 1.
-                    self._storage.write(set_version(data, SCHEMA_VERSION))
+                    self._write_checked(set_version(data, SCHEMA_VERSION))
             self._daily_backup()
             os.chmod(self.path, 0o600)
 
@@ -96,6 +96,14 @@ class Opening(JournalCore):
         self._daily_backup()
         return True
 
+    def _write_checked(self, data: dict[str, Any]) -> None:
+        """Write ``data``, whose records are the checked ones with only ``meta`` changed
+        (the gate does not read it), so the file written needs no second check."""
+        checked = self._checked
+        self._storage.write(data)
+        if checked is not None:
+            self._checked = (self._storage.signature, checked[1])
+
     def _write_fresh(self) -> None:
         data = {"meta": {"1": {"schema_version": SCHEMA_VERSION}}}
         self._storage.write(data)
@@ -104,7 +112,7 @@ class Opening(JournalCore):
         old = self._version(data)
         try:
             migrated, _ = migrate(data)
-            check_records(migrated)  # the same gate as every load
+            checked = check_journal(migrated)  # the same gate as every load
         except Exception as exc:  # any failing step leaves the file as it was
             raise CorruptJournal(
                 f"The journal {self.path} (schema {old}) could not be upgraded: {exc}. "
@@ -122,4 +130,5 @@ class Opening(JournalCore):
                 self.path,
             ) from None
         self._storage.write(migrated)
+        self._checked = (self._storage.signature, checked)  # just checked: not again on read
         self.notice = f"Your journal was upgraded from schema {old} to {SCHEMA_VERSION}."

@@ -54,7 +54,9 @@ class DayRecords(JournalCore):
             existing = table.get(q)
             if existing is not None:
                 checkin = replace(checkin, id=existing.get("id", checkin.id))
-                table.update(checkin_to_dict(checkin), q)
+                # By key: an update by query hands every document to the updater, and each
+                # would be checked again as possibly changed.
+                table.update(checkin_to_dict(checkin), doc_ids=[existing.doc_id])
             else:
                 table.insert(checkin_to_dict(checkin))
         return checkin

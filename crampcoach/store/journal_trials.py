@@ -63,5 +63,5 @@ class TrialRecords(JournalCore):
             if doc is None:
                 raise KeyError(trial_id)
             trial = change(trial_from_dict(dict(doc)))
-            table.update(trial_to_dict(trial), Query().id == trial_id)
+            table.update(trial_to_dict(trial), doc_ids=[doc.doc_id])  # by key: see save_checkin
         return trial

@@ -155,6 +155,35 @@ class AtomicJSONStorage(Storage):
             ) from None
         self._data, self._signature = data, file_signature(self.path)
 
+    def held(self) -> dict[str, Any] | None:
+        """The data of the file version in ``signature`` (as last read or written), without
+        looking at the disk."""
+        return self._data
+
+    def current_bytes(self) -> bytes | None:
+        """The file's bytes if it is still the version this storage holds (the one last read
+        or written, so they are known to parse); None if it changed or cannot be read."""
+        if self._signature is None or self._data is None:
+            return None
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError:
+            return None
+        try:
+            st = os.fstat(fd)
+            sig = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+            if not stat.S_ISREG(st.st_mode) or sig != self._signature:
+                return None
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        raw = b"".join(chunks)
+        return raw if len(raw) == st.st_size else None
+
     def invalidate(self) -> None:
         self._data, self._signature = None, None
 

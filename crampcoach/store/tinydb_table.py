@@ -9,11 +9,15 @@ index of record ids for as long as the table in memory is the one they were made
 When the storage reads the file again (another process wrote it) the table is a new
 object and every cache starts over; when a change or its write fails, the storage
 forgets what it held, so memory never keeps a change the file does not have.
+
+Each write is logged (``TableWrite``: the table before and after, and the keys the updater
+touched), so the journal can check again only the records a change wrote.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from dataclasses import dataclass
 from typing import Any, cast
 
 from tinydb import TinyDB
@@ -28,18 +32,23 @@ class _IntKeys(MutableMapping[int, Any]):
     """A table as TinyDB's updaters expect it (int ids) over a dict keyed as in the file.
 
     It notes what an updater did: only new keys set (inserts) keep the id index; reading,
-    replacing or removing a document (updates and removals) drops it."""
+    replacing or removing a document (updates and removals) drops it. ``handed`` holds every
+    key whose document may differ afterwards (read ones too: an updater edits in place)."""
 
-    __slots__ = ("added", "raw", "touched")
+    __slots__ = ("added", "handed", "raw", "touched")
 
     def __init__(self, raw: Raw) -> None:
         self.raw = raw
         self.added: list[tuple[str, Any]] = []  # (key, document) of each new document
+        self.handed: dict[str, None] = {}  # an ordered set
         self.touched = False
 
     def __getitem__(self, doc_id: int) -> Any:
         self.touched = True  # the updater may change the document in place
-        return self.raw[str(doc_id)]
+        key = str(doc_id)
+        doc = self.raw[key]
+        self.handed[key] = None
+        return doc
 
     def __setitem__(self, doc_id: int, doc: Any) -> None:
         key = str(doc_id)
@@ -48,10 +57,13 @@ class _IntKeys(MutableMapping[int, Any]):
         else:
             self.added.append((key, doc))
         self.raw[key] = doc
+        self.handed[key] = None
 
     def __delitem__(self, doc_id: int) -> None:
         self.touched = True
-        del self.raw[str(doc_id)]
+        key = str(doc_id)
+        del self.raw[key]
+        self.handed[key] = None
 
     def __contains__(self, doc_id: object) -> bool:
         return str(doc_id) in self.raw
@@ -66,6 +78,17 @@ class _IntKeys(MutableMapping[int, Any]):
 _UNSEEN: Any = object()  # the caches describe no table yet
 
 
+@dataclass(frozen=True)
+class TableWrite:
+    """One table written: the table (as in memory) before and after, and the keys whose
+    documents may differ between the two; every other document is the same object."""
+
+    name: str
+    before: Raw | None
+    after: Raw
+    keys: tuple[str, ...]
+
+
 class JournalTable(Table):
     """A TinyDB table whose changes cost the documents they touch, not the whole table."""
 
@@ -73,6 +96,7 @@ class JournalTable(Table):
         self._atomic = storage
         self._seen: Raw | None = _UNSEEN  # the table the caches below describe (None: none)
         self._keys: dict[Any, str] | None = None  # record id -> document key
+        self.writes: list[TableWrite] | None = None  # where writes are logged (JournalDB's)
         super().__init__(storage, name, **kwargs)
 
     def _sync(self, raw: Raw | None) -> None:
@@ -132,6 +156,8 @@ class JournalTable(Table):
             self._forget()
             raise
         self._seen = raw  # the caches now describe the table just written
+        if self.writes is not None:
+            self.writes.append(TableWrite(self.name, old, raw, tuple(view.handed)))
         if view.touched:
             self._keys = None
         elif self._keys is not None:
@@ -150,10 +176,16 @@ class JournalDB(TinyDB):
 
     table_class: type[Table] = JournalTable
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.writes: list[TableWrite] = []  # every table write, oldest first; the caller clears
+
     @classmethod
     def on(cls, storage: AtomicJSONStorage) -> JournalDB:
         """A database on this storage instance (TinyDB itself wants a storage factory)."""
         return cls(storage=lambda: storage)
 
     def table(self, name: str, **kwargs: Any) -> JournalTable:
-        return cast(JournalTable, super().table(name, **kwargs))
+        table = cast(JournalTable, super().table(name, **kwargs))
+        table.writes = self.writes
+        return table
