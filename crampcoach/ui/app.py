@@ -23,8 +23,15 @@ from crampcoach.ui.app_boundary import BoundaryApp
 from crampcoach.ui.themes import NIGHT_RED, THEMES
 
 if TYPE_CHECKING:  # the store and the models load with the journal, after the first frame
+    from textual.await_complete import AwaitComplete
+    from textual.timer import Timer
+
     from crampcoach.core.models import Settings
     from crampcoach.store import Journal, JournalError
+
+# After a screen closes, its garbage is collected this much later (see pop_screen): once the
+# screen below has painted, before a person's next key.
+COLLECT_AFTER_S = 0.05
 
 # Every screen's own style sheet. Textual reads a screen's CSS_PATH the first time the screen
 # is pushed and then re-parses and re-applies the whole style sheet to every widget: that
@@ -101,6 +108,7 @@ class CrampCoachApp(BoundaryApp):
         self.start = start
         self.start_location = location
         self._opener = opener
+        self._collect_timer: Timer | None = None
         self._zone = zone
         self._now = now
         self.monotonic = monotonic
@@ -254,6 +262,8 @@ class CrampCoachApp(BoundaryApp):
         # at the default threshold the young generations were collected 40-90 times per
         # opening, and a full collection landed in most openings. Collect less often.
         gc.set_threshold(10_000, 50, 100)
+        # Collections that would be large at that threshold are done in a quiet moment
+        # instead: see pop_screen.
         if self.theme != self.settings.theme:
             self.theme = self.settings.theme
         write_hint(self.data_dir, self.settings.theme)
@@ -262,6 +272,23 @@ class CrampCoachApp(BoundaryApp):
             refresh()
         self._continue_start()
         self.run_worker(self._warm_up, thread=True, group="warm-up", exit_on_error=False)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Back to the screen below; its garbage is collected once the user is looking at it.
+
+        A closed screen is thousands of objects in reference cycles (widgets and their
+        parents, styles, message pumps), which only the cyclic collector frees. Left to the
+        gentle threshold above, they piled up until a young collection of 100,000+ objects
+        (~290 ms) landed in the middle of a later screen's opening."""
+        done = super().pop_screen()
+        if self._collect_timer is not None:
+            self._collect_timer.stop()
+        self._collect_timer = self.set_timer(COLLECT_AFTER_S, self._collect_young)
+        return done
+
+    def _collect_young(self) -> None:
+        self._collect_timer = None
+        gc.collect(1)  # the young generations: what was made since, the closed screen with it
 
     def _warm_up(self) -> None:
         """Import every screen and load the routines ahead of the first key (see WARM_SCREENS)."""
