@@ -164,15 +164,21 @@ def _many(table: str, docs: Mapping[str, Any]) -> tuple[list[Any], TableIndex]:
     rids: dict[str, Any] = {}
     ids: dict[Any, str] = {}
     for key, doc in docs.items():
-        rid, record = _one(table, key, doc, build)
-        if rid in ids:
-            raise DamagedRecord(
-                RecordProblem(table, str(key), rid, "id", "is used by two records in this table")
-            )
-        ids[rid] = key
-        by_key[key] = record
-        rids[key] = rid
+        _take(table, key, doc, build, TableIndex(by_key, rids, ids))
     return _ordered(table, by_key), TableIndex(by_key, rids, ids)
+
+
+def _take(table: str, key: str, doc: Any, build: Any, index: TableIndex) -> Any:
+    """Check one document and add it to ``index``; a second record with its id is damage."""
+    rid, record = _one(table, key, doc, build)
+    if rid in index.ids:
+        raise DamagedRecord(
+            RecordProblem(table, str(key), rid, "id", "is used by two records in this table")
+        )
+    index.ids[rid] = key
+    index.records[key] = record
+    index.rids[key] = rid
+    return record
 
 
 def _ordered(table: str, by_key: dict[str, Any]) -> list[Any]:
@@ -304,14 +310,7 @@ def _changed(
         doc = docs.get(key)
         if doc is None:
             continue  # removed
-        rid, record = _one(table, key, doc, build)
-        if rid in ids:
-            raise DamagedRecord(
-                RecordProblem(table, str(key), rid, "id", "is used by two records in this table")
-            )
-        ids[rid] = key
-        by_key[key] = record
-        rids[key] = rid
+        record = _take(table, key, doc, build, TableIndex(by_key, rids, ids))
         if in_order and sort_key is not None:
             value = sort_key(record)
             at = bisect_left(out, value, key=sort_key)
