@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from crampcoach.core.doctor import (
     DISCLAIMER,
@@ -38,6 +38,7 @@ from crampcoach.ui.widgets.advice_parts import (
     WhomPart,
 )
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 
 NOT_ADVICE = (
     "crampcoach is not medical advice and cannot examine you. If you feel unwell or are "

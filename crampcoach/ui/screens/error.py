@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from crampcoach.ui.boundary import Problem, error_problem
 from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 
 
 class ErrorScreen(FreshStyles, Screen[None]):

@@ -14,13 +14,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 
 if TYPE_CHECKING:  # types only: trials load when the screen first shows one
     from crampcoach.core.trial import Trial, TrialResult

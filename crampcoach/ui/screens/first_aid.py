@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Static
+from textual.widgets import Button, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.errors import ValidationError
@@ -46,6 +46,7 @@ from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 
 
 class FirstAidScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):

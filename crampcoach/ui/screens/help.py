@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from crampcoach.ui.actions import HOME_ACTIONS, MORE_ACTIONS
 from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 
 SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.durations import duration_text
@@ -31,6 +31,7 @@ from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 from crampcoach.ui.widgets.text_fields import TextInput
 
 COLUMNS: tuple[tuple[str, str], ...] = (

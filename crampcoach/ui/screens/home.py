@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from crampcoach.ui.actions import HOME_ACTIONS
 from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 from crampcoach.ui.widgets.home_cards import CountsCard, LastNightCard
 from crampcoach.ui.widgets.night_strip import NightStrip
 

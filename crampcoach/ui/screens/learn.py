@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Input, Markdown, OptionList, Static
+from textual.widgets import Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from crampcoach.content import CLINICAL_ANCHORS, Article, load_articles
@@ -21,6 +21,7 @@ from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 from crampcoach.ui.widgets.text_fields import TextInput
 
 SEED_RE = re.compile(r"^([0-9]{3})_[0-9a-f]+\.txt$")

@@ -19,16 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Header,
-    Input,
-    Label,
-    SelectionList,
-    Static,
-    TextArea,
-)
+from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static, TextArea
 
 from crampcoach.core import vocab
 from crampcoach.core.errors import Problem, ValidationError
@@ -40,6 +31,7 @@ from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.error_lines import show_error_lines
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 from crampcoach.ui.widgets.intensity_picker import IntensityPicker
 from crampcoach.ui.widgets.leg_picker import PLACE_KEYS, SIDE_KEYS, LegPicker
 from crampcoach.ui.widgets.text_fields import NotesArea, TextInput

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Static, Tab, Tabs
+from textual.widgets import Static, Tab, Tabs
 
 from crampcoach.core.pattern_index import IndexKeeper
 from crampcoach.core.patterns import NightIndex, Patterns, compute_patterns, weekly
@@ -30,6 +30,7 @@ from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.pattern_charts import PARTS, ChartData, ChartView
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 from crampcoach.ui.widgets.pattern_part import PatternPart
 
 if TYPE_CHECKING:  # the store loads with the journal, after the first frame

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from crampcoach.core.first_aid import CrampClock
 from crampcoach.core.models import RoutineRun
@@ -48,6 +48,7 @@ from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.cramp_clock import CrampClockPanel
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 
 if TYPE_CHECKING:
     from crampcoach.speech import Speaker

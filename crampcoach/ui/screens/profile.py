@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Header, Input, Label, Select, SelectionList, Static
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static
 
 from crampcoach.core import vocab
 from crampcoach.core.models import MEDICINES_OTHER_MAX as OTHER_MAX
@@ -20,6 +20,7 @@ from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 from crampcoach.ui.widgets.text_fields import TextInput
 
 PRIVACY_NOTE = (

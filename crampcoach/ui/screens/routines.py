@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from crampcoach.core.models import RoutineRun
 from crampcoach.core.routines import Routine
@@ -23,6 +23,7 @@ from crampcoach.ui.screens.player import PlayerScreen, PlayResult
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 
 KIND_WORDS = {
     "first-aid": "first aid",

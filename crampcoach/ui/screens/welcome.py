@@ -12,11 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Static
+from textual.widgets import Button, Static
 
 from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
+from crampcoach.ui.widgets.header import Header
 
 WELCOME_TEXT = """\
 [b]Welcome to crampcoach[/b]
