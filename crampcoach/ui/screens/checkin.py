@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from crampcoach.core.form_rules import parse_water
 from crampcoach.core.models import CHECKIN_FACTORS, CHECKIN_LABELS, CheckIn
@@ -25,6 +25,7 @@ from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.arm_question import ArmQuestion
 from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.header import Header
+from crampcoach.ui.widgets.presets import Checkbox
 from crampcoach.ui.widgets.text_fields import TextInput
 
 EARLY_MORNING_HOUR = 5  # before this, "tonight" still means the evening before

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from crampcoach.core.doctor import THRESHOLDS
 from crampcoach.core.form_rules import number_text, read_form  # the form's rules, in core
@@ -27,6 +27,7 @@ from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.error_lines import show_error_lines
 from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.header import Header
+from crampcoach.ui.widgets.presets import Checkbox, RadioButton, RadioSet
 from crampcoach.ui.widgets.settings_sections import (
     FORMATS,
     SECTIONS,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
-from textual.widgets import Button, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from crampcoach import paths
 from crampcoach.core.doctor import THRESHOLDS, merge_thresholds
@@ -20,6 +20,7 @@ from crampcoach.core.form_rules import number_text
 from crampcoach.core.models import Settings
 from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.presets import Button
 from crampcoach.ui.widgets.text_fields import TextInput
 from crampcoach.ui.write_target import default_folder
 
