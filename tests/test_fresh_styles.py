@@ -12,7 +12,7 @@ from crampcoach.ui.fresh_styles import FreshStyles
 
 
 class Probe(FreshStyles):
-    pass
+    """FreshStyles alone: its handler needs nothing of a Screen to set the flag."""
 
 
 def test_only_the_first_resume_skips_the_restyle():

@@ -16,6 +16,15 @@ def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
 
+async def open_patterns(pilot) -> PatternsScreen:
+    await pilot.pause()
+    await pilot.press("p")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, PatternsScreen)
+    return screen
+
+
 async def test_the_worker_path_draws_every_part(tmp_path, monkeypatch):
     # A cold index with every episode "too many" for the UI thread: the worker answers.
     monkeypatch.setattr(patterns_screen, "_KEEPER", IndexKeeper())
@@ -27,11 +36,7 @@ async def test_the_worker_path_draws_every_part(tmp_path, monkeypatch):
     )
     app = make_app(tmp_path, episodes=sample_episodes())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("p")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, PatternsScreen)
+        screen = await open_patterns(pilot)
         assert calls, "the worker was not used"
         assert "5 cramp nights in the 20 nights since you started" in text_of(
             screen, "#pt-headline"
@@ -46,11 +51,7 @@ async def test_the_worker_path_draws_every_part(tmp_path, monkeypatch):
 async def test_parts_are_bound_to_the_screen_view_and_redraw_on_width(tmp_path):
     app = make_app(tmp_path, episodes=sample_episodes())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("p")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, PatternsScreen)
+        screen = await open_patterns(pilot)
         view = screen.view
         assert view is not None and view.width == 75
         for part in screen.query(PatternPart):
@@ -64,11 +65,7 @@ async def test_parts_are_bound_to_the_screen_view_and_redraw_on_width(tmp_path):
 async def test_an_answer_for_an_older_request_is_dropped(tmp_path):
     app = make_app(tmp_path, episodes=sample_episodes())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("p")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, PatternsScreen)
+        screen = await open_patterns(pilot)
         stale = screen._work_out(screen._reading - 1, "pall")
         before = screen.view
         screen.on_patterns_screen_analysed(stale)

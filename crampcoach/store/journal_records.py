@@ -75,11 +75,14 @@ class DayRecords(JournalCore):
         return list(self._load().runs)
 
     def add_run(self, run: RoutineRun) -> RoutineRun:
-        doc = run_to_dict(run)
-        gate(run_from_dict, doc)
-        with self._change() as db:
-            db.table("routine_runs").insert(doc)
+        self._insert("routine_runs", run_to_dict(run), run_from_dict)
         return run
+
+    def _insert(self, table: str, doc: dict[str, Any], build: Any) -> None:
+        """Add one record that is only ever added, through the gate."""
+        gate(build, doc)
+        with self._change() as db:
+            db.table(table).insert(doc)
 
     # ------------------------------------------------------------ doctor's visits (doctor advice)
     # "I saw a doctor about this": a visit quiets the routine doctor reasons present at its
@@ -90,10 +93,7 @@ class DayRecords(JournalCore):
         return sorted(self._load().visits, key=lambda v: v.seen_on)
 
     def add_doctor_visit(self, visit: DoctorVisit) -> DoctorVisit:
-        doc = visit_to_dict(visit)
-        gate(visit_from_dict, doc)
-        with self._change() as db:
-            db.table("doctor_visits").insert(doc)
+        self._insert("doctor_visits", visit_to_dict(visit), visit_from_dict)
         return visit
 
     def first_record_night(self, boundary_hour: int = 12) -> date | None:

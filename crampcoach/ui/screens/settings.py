@@ -137,11 +137,13 @@ class SettingsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
         # is not displayed (Textual's `display` is False while it closes or is pruned).
         if not self.is_attached or not self.display:
             return
-        if self._leave_asked or index == len(SECTIONS):
+        if self._leave_asked:  # escape came while the form was being built
             self._building = False
-            self._initial = self._collect() if index == len(SECTIONS) else None
-            if self._leave_asked:
-                self.action_leave()
+            self.action_leave()
+            return
+        if index == len(SECTIONS):
+            self._building = False
+            self._initial = self._collect()
             return
         await self.query_one("#settings-form", VerticalScroll).mount(SECTIONS[index]())
         self.call_after_refresh(self._mount_next, index + 1)

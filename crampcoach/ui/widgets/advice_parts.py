@@ -19,6 +19,7 @@ from crampcoach.core.doctor import MENTION, SEE_DOCTOR, URGENT, Advice
 from crampcoach.core.patterns import format_night
 from crampcoach.ui.text import join_text, user_text
 from crampcoach.ui.text import user_markup as escape  # also [$var], [link=…] and controls
+from crampcoach.ui.widgets.view_part import ViewPart
 
 if TYPE_CHECKING:
     from crampcoach.core.models import Profile
@@ -63,17 +64,8 @@ def profile_words(profile: Profile | None) -> str:
     return f"Your profile: {escape(', '.join(parts))}. Press [b]p[/b] to change it."
 
 
-class AdvicePart(Static):
-    """A Static bound to the screen's view; subclasses say how they draw it."""
-
-    view: reactive[DoctorView | None] = reactive(None)
-
-    def watch_view(self, view: DoctorView | None) -> None:
-        if view is not None:
-            self.draw(view)
-
-    def draw(self, view: DoctorView) -> None:
-        raise NotImplementedError
+class AdvicePart(ViewPart[DoctorView]):
+    """A part bound to the Doctor screen's view; subclasses say how they draw it."""
 
 
 class LevelPart(AdvicePart):
