@@ -30,6 +30,20 @@ class KeptPerRecord(Generic[R, V]):
     def __init__(self) -> None:
         self._by_object: dict[int, V] = {}
         self._key: int | None = None
+        # The last answer and the records it was for: a screen reopened on an unchanged
+        # journal gets it back after one identity pass instead of three lookups per record.
+        # Swapped in whole, and read once per call: a worker and the UI thread may both call.
+        self._last: tuple[int | None, list[R], list[V]] = (None, [], [])
+
+    def _last_if_same(self, records: Sequence[R], key: int) -> list[V] | None:
+        """The last answer, when it was for these very records and this key."""
+        last_key, last_records, out = self._last
+        same = (
+            key == last_key
+            and len(records) == len(last_records)
+            and all(a is b for a, b in zip(records, last_records, strict=True))
+        )
+        return out if same else None
 
     def _hit(self, known: dict[int, V], record: R) -> V | None:
         hit = known.get(id(record))
@@ -40,6 +54,8 @@ class KeptPerRecord(Generic[R, V]):
 
     def missing(self, records: Sequence[R], key: int) -> int:
         """How many records would have to be worked out anew."""
+        if self._last_if_same(records, key) is not None:
+            return 0
         known = self._known(key)
         return sum(1 for r in records if self._hit(known, r) is None)
 
@@ -47,10 +63,14 @@ class KeptPerRecord(Generic[R, V]):
         self, records: Sequence[R], key: int, build: Callable[[list[R], int], list[V]]
     ) -> list[V]:
         """One value per record, in order; ``build`` runs once, over the new records only."""
+        last = self._last_if_same(records, key)
+        if last is not None:
+            return list(last)
         known = self._known(key)
         fresh = iter(build([r for r in records if self._hit(known, r) is None], key))
         out = [self._hit(known, r) or next(fresh) for r in records]
         # A new dict, swapped in whole: a worker and the UI thread may both read it.
         self._by_object = {id(v.episode): v for v in out}
         self._key = key
-        return out
+        self._last = (key, list(records), out)
+        return list(out)

@@ -32,6 +32,7 @@ from crampcoach.ui.text import user_text
 from crampcoach.ui.typed_app import CrampCoachAppAccess
 from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.header import Header
+from crampcoach.ui.widgets.select_later import SelectLater
 from crampcoach.ui.widgets.text_fields import TextInput
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -106,8 +107,11 @@ class HistoryScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with Horizontal(id="filters"):
-            yield Select([(p, p) for p in PERIODS], value="all", allow_blank=False, id="period")
-            yield Select(
+            # Closed looks first; the real Selects replace them after the first frame.
+            yield SelectLater(
+                [(p, p) for p in PERIODS], value="all", allow_blank=False, id="period"
+            )
+            yield SelectLater(
                 [(vocab.label(v), v) for v in vocab.LOCATIONS],
                 prompt="any place",
                 id="location",

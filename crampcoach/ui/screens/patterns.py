@@ -54,6 +54,9 @@ EMPTY_TEXT = (
     "can show what goes with your cramp nights."
 )
 
+# The parts a 24-line terminal shows first; the others draw in the frame after (ViewPart).
+FIRST_SCREENFUL = frozenset({"pt-headline", "pt-weekly", "pt-calendar", "pt-weekdays"})
+
 # One for the app's life: reopening Patterns reuses the index while the episodes are unchanged.
 _KEEPER = IndexKeeper()
 # At most this many episodes new to the index are indexed on the UI thread.
@@ -126,7 +129,9 @@ class PatternsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
         with VerticalScroll(id="patterns"):
             yield Static(EMPTY_TEXT, id="pt-empty", classes="empty")
             part = {
-                part_id: PatternPart(draw, id=part_id).data_bind(PatternsScreen.view)
+                part_id: PatternPart(
+                    draw, id=part_id, later=part_id not in FIRST_SCREENFUL
+                ).data_bind(PatternsScreen.view)
                 for part_id, draw in PARTS.items()
             }
             yield part["pt-headline"]

@@ -8,8 +8,8 @@ from crampcoach.ui.widgets.view_part import ViewPart
 
 
 class PatternPart(ViewPart[ChartView]):
-    def __init__(self, draw: Draw, *, id: str, classes: str = "chart") -> None:
-        super().__init__(id=id, classes=classes)
+    def __init__(self, draw: Draw, *, id: str, classes: str = "chart", later: bool = False) -> None:
+        super().__init__(id=id, classes=classes, later=later)
         self._draw = draw
 
     def draw(self, view: ChartView) -> None:
