@@ -143,11 +143,61 @@ def test_weekly_defaults_to_twelve_weeks_and_marks_untracked_weeks():
 
 
 def test_trend_up_and_down():
-    up = P.compute_patterns(episodes_on_nights(["2026-11-20", "2026-11-21"]), now=NOW)
-    assert (up.trend.recent, up.trend.previous, up.trend.direction) == (2, 0, "up")
-    assert up.trend.ratio is None
-    down = P.compute_patterns(episodes_on_nights(["2026-11-02"]), now=NOW)
-    assert down.trend.direction == "down"
+    # The last 14 nights are 15-28 Nov, the 14 before them 1-14 Nov; the journal starts on
+    # 1 Nov, so both spans are known.
+    up = P.compute_patterns(
+        episodes_on_nights(["2026-11-01", "2026-11-20", "2026-11-21", "2026-11-22"]), now=NOW
+    )
+    assert (up.trend.recent, up.trend.previous, up.trend.direction) == (3, 1, "up")
+    assert up.trend.known and up.trend.clear and up.trend.ratio == 3
+    assert (
+        up.trend.text == "3 cramp nights in the last 14 nights, more than the 1 in the 14 before."
+    )
+    down = P.compute_patterns(
+        episodes_on_nights(["2026-11-01", "2026-11-02", "2026-11-03"]), now=NOW
+    )
+    assert (down.trend.recent, down.trend.previous, down.trend.direction) == (0, 3, "down")
+    assert down.trend.clear
+
+
+def test_a_small_change_is_not_called_a_trend():
+    # 4 nights against 3: more, but under the doctor's "getting worse" bar (1.5 times).
+    p = P.compute_patterns(
+        episodes_on_nights(
+            [
+                "2026-11-01",
+                "2026-11-05",
+                "2026-11-08",
+                "2026-11-16",
+                "2026-11-18",
+                "2026-11-20",
+                "2026-11-22",
+            ]
+        ),
+        now=NOW,
+    )
+    assert (p.trend.recent, p.trend.previous, p.trend.direction) == (4, 3, "up")
+    assert not p.trend.clear
+    assert p.trend.text.endswith(
+        "more than the 3 in the 14 before: too small a change to call a trend."
+    )
+    # 2 against 0 is under the bar of 3 cramp nights.
+    two = P.compute_patterns(
+        episodes_on_nights(["2026-11-01", "2026-11-20", "2026-11-21"]), now=NOW
+    )
+    assert (two.trend.recent, two.trend.previous) == (2, 1) and not two.trend.clear
+
+
+def test_no_trend_before_the_journal_covers_the_earlier_span():
+    # The journal starts on 20 Nov: the 14 nights before 15 Nov are unknown, not cramp-free.
+    p = P.compute_patterns(episodes_on_nights(["2026-11-20", "2026-11-21", "2026-11-22"]), now=NOW)
+    assert (p.trend.recent, p.trend.previous) == (3, 0)
+    assert not p.trend.known and p.trend.direction == "unknown"
+    assert not p.trend.clear and p.trend.ratio is None
+    assert p.trend.text == "Not enough nights yet to see a trend."
+    # A journal that starts exactly on the first night of the earlier span is known.
+    known = P.compute_patterns(episodes_on_nights(["2026-11-01", "2026-11-20"]), now=NOW)
+    assert known.trend.known and known.trend.direction == "same"
 
 
 def test_hours_weekdays_locations_sides_medians():

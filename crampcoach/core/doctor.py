@@ -57,7 +57,6 @@ from crampcoach.core.doctor_rules import (
     MIDWIFE,
     NEUROLOGIST,
     NEXT_VISIT,
-    NO_TREND_YET,
     NONE,
     OWN_THRESHOLD_NOTE,
     PHLEBOLOGIST,
@@ -94,6 +93,7 @@ from crampcoach.core.doctor_thresholds import (
 from crampcoach.core.doctor_visit import DoctorVisit, latest_visit
 from crampcoach.core.models import Episode, Profile, Settings
 from crampcoach.core.nights import DEFAULT_BOUNDARY_HOUR, episode_night
+from crampcoach.core.pattern_common import NO_TREND_YET
 from crampcoach.core.patterns import (
     LoggedEpisode,
     NightIndex,

@@ -50,7 +50,6 @@ DISCLAIMER = (
     "This advice comes from your own log and simple rules based on NHS, NHS inform, "
     "Mayo Clinic and NICE CKS guidance. It is not a diagnosis."
 )
-NO_TREND_YET = "Not enough nights yet to see a trend."
 SIGNS_STAY_NOTE = "Warning signs stay in this advice until you record that a doctor has seen them."
 
 

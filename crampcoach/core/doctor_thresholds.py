@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from crampcoach.core.pattern_common import CLEAR_CHANGE_NIGHTS, CLEAR_CHANGE_RATIO
+
 # The NHS asks for an urgent appointment when a cramp lasts longer than this.
 LONG_EPISODE_LIMIT_MIN = 10.0
 
@@ -48,13 +50,15 @@ THRESHOLDS: tuple[ThresholdInfo, ...] = (
     ThresholdInfo(
         "worse_ratio",
         "Getting worse: recent cramp nights at least this many times the ones before",
-        1.5,
+        CLEAR_CHANGE_RATIO,
         "times",
         integer=False,
         minimum=1,
         maximum=10,
     ),
-    ThresholdInfo("worse_min_nights", "Getting worse: and at least", 3, "cramp nights"),
+    ThresholdInfo(
+        "worse_min_nights", "Getting worse: and at least", CLEAR_CHANGE_NIGHTS, "cramp nights"
+    ),
     ThresholdInfo(
         "worse_window_nights", "Getting worse: compare two spans of", 14, "nights", minimum=7
     ),

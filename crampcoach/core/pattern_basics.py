@@ -60,7 +60,14 @@ def weekly(
     return tuple(out)
 
 
-def trend(index: NightIndex, last_night: date, window_nights: int = TREND_WINDOW) -> Trend:
+def trend(
+    index: NightIndex,
+    last_night: date,
+    window_nights: int = TREND_WINDOW,
+    tracked_from: date | None = None,
+) -> Trend:
+    """The last ``window_nights`` against the ones before; known only when the journal
+    (its first record: ``tracked_from``) covers every night of the earlier span."""
     recent_first, _ = window(last_night, window_nights)
     previous_last = recent_first - timedelta(days=1)
     previous_first, _ = window(previous_last, window_nights)
@@ -70,6 +77,7 @@ def trend(index: NightIndex, last_night: date, window_nights: int = TREND_WINDOW
         previous=index.cramp_nights(previous_first, previous_last),
         recent_first=recent_first,
         previous_first=previous_first,
+        known=tracked_from is not None and tracked_from <= previous_first,
     )
 
 

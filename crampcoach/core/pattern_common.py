@@ -21,6 +21,16 @@ LITTLE_WATER_GLASSES = 6
 WEEKS = 12
 TREND_WINDOW = 14
 
+NO_TREND_YET = "Not enough nights yet to see a trend."
+"""Said instead of a trend while the journal does not cover the earlier span: nights before
+the first record are unknown, not free of cramps."""
+
+CLEAR_CHANGE_RATIO = 1.5
+CLEAR_CHANGE_NIGHTS = 3
+"""A change is called a trend (an arrow on Patterns) only when the busier span has at least
+this many cramp nights and this many times the other's: the defaults of the doctor's
+"getting worse" rule (core/doctor_thresholds.py), so the two never disagree by default."""
+
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES: dict[str, str] = {
     "mon": "Monday",

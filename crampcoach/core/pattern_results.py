@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from crampcoach.core.pattern_common import (
+    CLEAR_CHANGE_NIGHTS,
+    CLEAR_CHANGE_RATIO,
     NO_TALLY,
+    NO_TREND_YET,
     WEEKDAYS,
     format_duration,
     hour_span,
@@ -73,16 +76,22 @@ class WeekCount:
 
 @dataclass(frozen=True)
 class Trend:
-    """Cramp nights in the last ``window`` nights against the ``window`` nights before."""
+    """Cramp nights in the last ``window`` nights against the ``window`` nights before.
+
+    ``known`` is False while the journal does not cover every night of the earlier span:
+    its count is then of nights nobody recorded, and no direction is claimed."""
 
     window: int
     recent: int
     previous: int
     recent_first: date
     previous_first: date
+    known: bool = True
 
     @property
     def direction(self) -> str:
+        if not self.known:
+            return "unknown"
         if self.recent > self.previous:
             return "up"
         if self.recent < self.previous:
@@ -90,16 +99,32 @@ class Trend:
         return "same"
 
     @property
+    def clear(self) -> bool:
+        """A change big enough to call a trend, either way (see CLEAR_CHANGE_RATIO)."""
+        more, fewer = max(self.recent, self.previous), min(self.recent, self.previous)
+        return (
+            self.known
+            and more > fewer
+            and more >= CLEAR_CHANGE_NIGHTS
+            and more >= CLEAR_CHANGE_RATIO * fewer
+        )
+
+    @property
     def ratio(self) -> float | None:
-        return None if self.previous == 0 else self.recent / self.previous
+        return None if self.previous == 0 or not self.known else self.recent / self.previous
 
     @property
     def text(self) -> str:
+        if not self.known:
+            return NO_TREND_YET
         words = {"up": "more than", "down": "fewer than", "same": "the same as"}[self.direction]
-        return (
+        text = (
             f"{plural(self.recent, 'cramp night')} in the last {self.window} nights, "
             f"{words} the {self.previous} in the {self.window} before"
         )
+        if self.direction != "same" and not self.clear:
+            text += ": too small a change to call a trend"
+        return text + "."
 
 
 @dataclass(frozen=True)

@@ -235,7 +235,7 @@ def compute_patterns(
             weeks,
             journal_first if journal_first is not None else ref + timedelta(days=1),
         ),
-        trend=trend(index, ref, TREND_WINDOW),
+        trend=trend(index, ref, TREND_WINDOW, journal_first),
         hours=hours(items, boundary_hour),
         weekdays=weekdays(index, tracked, ref),
         locations=locations(items),

@@ -32,7 +32,7 @@ from crampcoach.core.patterns import (
 )
 from crampcoach.core.times import to_iso
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: trend.direction may be "unknown" (a trend the journal cannot know yet)
 
 
 def _day(value: date | None) -> str | None:
@@ -157,7 +157,9 @@ def patterns_json(p: Patterns) -> dict[str, Any]:
             "previous": p.trend.previous,
             "recent_first": p.trend.recent_first.isoformat(),
             "previous_first": p.trend.previous_first.isoformat(),
+            "known": p.trend.known,
             "direction": p.trend.direction,
+            "clear": p.trend.clear,
             "ratio": _num(p.trend.ratio),
         },
         "hours": {

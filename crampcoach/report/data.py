@@ -13,19 +13,16 @@ from datetime import date, datetime
 from crampcoach.core import vocab
 from crampcoach.core.doctor import (
     DISCLAIMER,
-    NO_TREND_YET,
     OWN_THRESHOLD_NOTE,
     Advice,
     advise,
     medicine_words,
     numbers_from_settings,
     thresholds_from_settings,
-    trend_known,
 )
 from crampcoach.core.doctor_visit import DoctorVisit
 from crampcoach.core.models import CheckIn, Episode, Profile, RoutineRun, Settings
 from crampcoach.core.patterns import (
-    TREND_WINDOW,
     WEEKS,
     Patterns,
     WeekCount,
@@ -132,7 +129,6 @@ class ReportData:
     visits: tuple[DoctorVisit, ...] = ()
     patient_name: str = ""
     trigger_counts: tuple[tuple[str, int], ...] = ()  # (trigger, episodes that noted it)
-    trend_known: bool = True
 
     # ---- words, shared by every renderer (plain text; renderers escape it)
 
@@ -218,7 +214,7 @@ class ReportData:
                 "Last 30 nights", f"{plural(n.last_30, 'cramp night')} ({n.woke_last_30} woke you)"
             ),
             # No trend against nights before the log began.
-            Fact("Trend", p.trend.text if self.trend_known else NO_TREND_YET),
+            Fact("Trend", p.trend.text),
             Fact("Typical time", p.hours.text),
             Fact("Location", p.locations.text),
             Fact("Side", p.sides.text),
@@ -428,5 +424,4 @@ def build_report_data(
         visits=visits,
         patient_name=settings.patient_name,
         trigger_counts=trigger_counts,
-        trend_known=trend_known(patterns.period.last_night, first_night, TREND_WINDOW),
     )

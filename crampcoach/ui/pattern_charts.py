@@ -21,6 +21,7 @@ from crampcoach.core.patterns import (
     FactorResult,
     NightIndex,
     Patterns,
+    Trend,
     format_duration,
     percent,
     plural,
@@ -61,12 +62,18 @@ def headline(v: ChartData, width: int) -> str:
 
     span = span_words(p.period, v.today)
     trend = p.trend.text[0].upper() + p.trend.text[1:]
-    arrow = {"up": "▲", "down": "▼", "same": "="}[p.trend.direction]
     return (
         f"[b]{plural(n.in_period, 'cramp night')}[/b] in {span} "
         f"({plural(n.episodes_in_period, 'episode')}).\n"
-        f"{arrow} {trend}."
+        f"{_trend_mark(p.trend)}{trend}"
     )
+
+
+def _trend_mark(trend: Trend) -> str:
+    """An arrow only for a change big enough to call a trend (``Trend.clear``)."""
+    if trend.clear:
+        return "▲ " if trend.direction == "up" else "▼ "
+    return {"same": "= ", "unknown": ""}.get(trend.direction, "≈ ")
 
 
 def weekly_chart(v: ChartData, width: int) -> str:
