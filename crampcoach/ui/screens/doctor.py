@@ -10,7 +10,6 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
@@ -37,6 +36,7 @@ from crampcoach.ui.widgets.advice_parts import (
     ReasonsPart,
     WhomPart,
 )
+from crampcoach.ui.widgets.focus_scroll import FocusScroll
 from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.header import Header
 
@@ -68,7 +68,7 @@ class DoctorScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
-        with VerticalScroll(id="doctor"):
+        with FocusScroll(id="doctor"):
             yield LevelPart(id="doctor-level").data_bind(DoctorScreen.view)
             yield Static("[b $primary]Why[/]", id="doctor-why")
             yield ReasonsPart(id="doctor-reasons").data_bind(DoctorScreen.view)

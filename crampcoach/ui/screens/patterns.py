@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -29,6 +29,7 @@ from crampcoach.ui.boundary import guarded
 from crampcoach.ui.fresh_styles import FreshStyles
 from crampcoach.ui.pattern_charts import PARTS, ChartData, ChartView
 from crampcoach.ui.typed_app import CrampCoachAppAccess
+from crampcoach.ui.widgets.focus_scroll import FocusScroll
 from crampcoach.ui.widgets.footer import Footer
 from crampcoach.ui.widgets.header import Header
 from crampcoach.ui.widgets.pattern_part import PatternPart
@@ -126,7 +127,7 @@ class PatternsScreen(FreshStyles, CrampCoachAppAccess, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield Tabs(*(Tab(label, id=pid) for pid, _, label, _ in PERIODS), id="period")
-        with VerticalScroll(id="patterns"):
+        with FocusScroll(id="patterns"):
             yield Static(EMPTY_TEXT, id="pt-empty", classes="empty")
             part = {
                 part_id: PatternPart(
