@@ -132,3 +132,16 @@ def nightly(
                 )
             )
     return episodes, checkins
+
+
+# Nights for trend tests, with "now" on 29 Nov 2026 at 09:00: the last 14 nights are 15-28 Nov
+# and the 14 before them 1-14 Nov; each list starts the journal on 1 Nov, so both are known.
+SMALL_RISE_NIGHTS = [
+    "2026-11-01",
+    "2026-11-05",
+    "2026-11-08",
+    "2026-11-16",
+    "2026-11-18",
+    "2026-11-20",
+    "2026-11-22",
+]  # 4 cramp nights against 3: more, but not a trend

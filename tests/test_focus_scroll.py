@@ -7,8 +7,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Button, Static
 
 from crampcoach.ui.widgets.focus_scroll import FocusScroll
-from tests.test_select_later import _cells
-from tests.ui_support import THEMES, make_app, sample_episodes, settle
+from tests.ui_support import THEMES, make_app, sample_episodes, screen_cells, settle
 
 
 async def _screen_cells(tmp_path, key: str, theme: str):
@@ -18,7 +17,7 @@ async def _screen_cells(tmp_path, key: str, theme: str):
         await settle(pilot)
         scroll = app.screen.query_one(FocusScroll)
         assert scroll.has_focus
-        return scroll.focus_reaches_inside(), _cells(app)
+        return scroll.focus_reaches_inside(), screen_cells(app)
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -7,7 +7,7 @@ import pytest
 
 from crampcoach.core import patterns as P
 from crampcoach.ui.pattern_charts import ChartData, headline
-from tests.factories import episodes_on_nights, local
+from tests.factories import SMALL_RISE_NIGHTS, episodes_on_nights, local
 
 NOW = local("2026-11-29", "09:00")  # the last 14 nights: 15-28 Nov; the 14 before: 1-14 Nov
 
@@ -30,15 +30,7 @@ def _trend_line(nights: list[str]) -> str:
             "▼ 0 cramp nights in the last 14 nights, fewer than the 3 in the 14 before.",
         ),
         (
-            [
-                "2026-11-01",
-                "2026-11-05",
-                "2026-11-08",
-                "2026-11-16",
-                "2026-11-18",
-                "2026-11-20",
-                "2026-11-22",
-            ],
+            SMALL_RISE_NIGHTS,
             "≈ 4 cramp nights in the last 14 nights, more than the 3 in the 14 before: "
             "too small a change to call a trend.",
         ),

@@ -11,6 +11,7 @@ from crampcoach.core import patterns as P
 from crampcoach.core.models import Episode
 from tests.factories import (
     BERLIN,
+    SMALL_RISE_NIGHTS,
     checkin,
     episode_at,
     episode_on_night,
@@ -163,17 +164,7 @@ def test_trend_up_and_down():
 def test_a_small_change_is_not_called_a_trend():
     # 4 nights against 3: more, but under the doctor's "getting worse" bar (1.5 times).
     p = P.compute_patterns(
-        episodes_on_nights(
-            [
-                "2026-11-01",
-                "2026-11-05",
-                "2026-11-08",
-                "2026-11-16",
-                "2026-11-18",
-                "2026-11-20",
-                "2026-11-22",
-            ]
-        ),
+        episodes_on_nights(SMALL_RISE_NIGHTS),
         now=NOW,
     )
     assert (p.trend.recent, p.trend.previous, p.trend.direction) == (4, 3, "up")

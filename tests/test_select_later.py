@@ -8,39 +8,7 @@ from textual.widgets import Select
 from crampcoach.ui.screens.history import HistoryScreen
 from crampcoach.ui.widgets import select_later
 from crampcoach.ui.widgets.select_later import SelectLater
-from tests.ui_support import THEMES, make_app, sample_episodes, settle
-
-
-def _seen(style) -> tuple[object, ...]:
-    """What a style looks like (its mouse metadata cannot be seen)."""
-    if style is None:
-        return ()
-    return (
-        style.color,
-        style.bgcolor,
-        style.bold,
-        style.dim,
-        style.italic,
-        style.underline,
-        style.reverse,
-        style.strike,
-    )
-
-
-def _cells(app) -> list[list[tuple[str, object]]]:
-    """Every cell of the screen as (character, look); a space's colour cannot be seen, so
-    spaces keep only their background."""
-    rows = []
-    # The compositor's strips are what the terminal is sent (a private part of Textual).
-    for strip in app.screen._compositor.render_strips():
-        row = []
-        for segment in strip:
-            style = segment.style
-            for ch in segment.text:
-                seen = style.bgcolor if ch == " " and style is not None else _seen(style)
-                row.append((ch, seen))
-        rows.append(row)
-    return rows
+from tests.ui_support import THEMES, make_app, sample_episodes, screen_cells, settle
 
 
 async def _history_cells(tmp_path, theme: str, *, swap: bool) -> list[list[tuple[str, object]]]:
@@ -50,7 +18,7 @@ async def _history_cells(tmp_path, theme: str, *, swap: bool) -> list[list[tuple
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert len(app.screen.query(Select)) == (2 if swap else 0)
-        return _cells(app)
+        return screen_cells(app)
 
 
 @pytest.mark.parametrize("theme", THEMES)

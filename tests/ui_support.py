@@ -122,3 +122,38 @@ def opening(*keys: str):
             await pilot.pause()
 
     return run_before
+
+
+# ---------------------------------------------------------------- what a screen looks like
+
+
+def _seen(style: Any) -> tuple[object, ...]:
+    """What a style looks like (its mouse metadata cannot be seen)."""
+    if style is None:
+        return ()
+    return (
+        style.color,
+        style.bgcolor,
+        style.bold,
+        style.dim,
+        style.italic,
+        style.underline,
+        style.reverse,
+        style.strike,
+    )
+
+
+def screen_cells(app: Any) -> list[list[tuple[str, object]]]:
+    """Every cell of the screen as (character, look); a space's colour cannot be seen, so
+    spaces keep only their background."""
+    rows = []
+    # The compositor's strips are what the terminal is sent (a private part of Textual).
+    for strip in app.screen._compositor.render_strips():
+        row = []
+        for segment in strip:
+            style = segment.style
+            for ch in segment.text:
+                seen = style.bgcolor if ch == " " and style is not None else _seen(style)
+                row.append((ch, seen))
+        rows.append(row)
+    return rows
