@@ -207,3 +207,71 @@ def test_reads_do_not_wait_for_the_lock(tmp_path: Path) -> None:
     finally:
         os.kill(holder.pid, signal.SIGKILL)
         holder.wait()
+
+
+def test_threads_reading_while_another_process_writes_see_whole_files(tmp_path: Path) -> None:
+    """The app reads from its UI thread and from workers at once; every read is some whole
+    version of the file, and once the writer stops, every reader sees the last one."""
+    path = tmp_path / "journal.json"
+    reader = Journal.open(path)
+    writer = Journal.open(path)  # another process, as far as the reader can tell
+    start = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    seen: list[int] = []
+    failures: list[BaseException] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            while not stop.is_set():
+                episodes = reader.episodes()
+                if len({e.id for e in episodes}) != len(episodes):
+                    raise AssertionError("one episode twice")
+                seen.append(len(episodes))
+        except BaseException as exc:  # a thread's failure is the test's
+            failures.append(exc)
+
+    threads = [threading.Thread(target=read) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for i in range(20):
+        writer.add_episode(Episode(started_at=start + timedelta(days=i), tz="UTC"))
+    stop.set()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert seen and all(0 <= n <= 20 for n in seen)
+    assert len(reader.episodes()) == 20 and not reader.changed_since_last_read()
+
+
+def test_reads_from_two_threads_take_turns(tmp_path: Path, monkeypatch) -> None:
+    """A read swaps in the file's records and its signature together: a second thread's read
+    waits while the first is inside its read of the file."""
+    path = tmp_path / "journal.json"
+    journal = Journal.open(path)
+    Journal.open(path).add_episode(
+        Episode(started_at=datetime(2026, 11, 1, 3, tzinfo=UTC), tz="UTC")
+    )
+    storage = journal._storage
+    real_read = storage.read
+    inside, release = threading.Event(), threading.Event()
+    order: list[str] = []
+
+    def slow_read():
+        if threading.current_thread().name == "first":
+            inside.set()
+            release.wait(5)
+        order.append(threading.current_thread().name)
+        return real_read()
+
+    monkeypatch.setattr(storage, "read", slow_read)
+    first = threading.Thread(target=journal.episodes, name="first")
+    second = threading.Thread(target=journal.episodes, name="second")
+    first.start()
+    assert inside.wait(5)
+    second.start()
+    second.join(0.2)
+    assert second.is_alive()  # waiting for the first read
+    release.set()
+    first.join(5)
+    second.join(5)
+    assert order[:2] == ["first", "second"]

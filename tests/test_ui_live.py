@@ -10,8 +10,10 @@ from tests.ui_support import episode, make_app, open_journal
 
 
 async def _tick(pilot, app) -> None:
-    # What the one-second interval does, without waiting on the wall clock.
+    # What the one-second interval does, without waiting on the wall clock; the new file
+    # is read in a worker.
     app.check_journal()
+    await app.workers.wait_for_complete()
     for _ in range(3):
         await pilot.pause()
 
@@ -111,3 +113,32 @@ async def test_history_shows_a_cramp_logged_elsewhere_and_keeps_its_place(tmp_pa
         assert current is not None and current.id == kept.id
         assert table.cursor_row == 26
         assert table.scroll_y == scroll_y
+
+
+async def test_the_new_file_is_read_in_a_worker_one_read_at_a_time(tmp_path, monkeypatch):
+    import threading
+
+    from crampcoach.store import Journal
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        readers: list[int] = []
+        real = Journal.settings
+
+        def settings(journal):
+            readers.append(threading.get_ident())
+            return real(journal)
+
+        monkeypatch.setattr(Journal, "settings", settings)
+        open_journal(tmp_path).add_episode(episode("2026-11-22 03:10"))
+        app.check_journal()
+        app.check_journal()  # the next poll, while the first read may still run
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        ui = threading.get_ident()
+        # The first read of the new file is the worker's (Home then reads what it shows).
+        assert readers[0] != ui and [r for r in readers if r != ui] == readers[:1]
+        app.check_journal()  # already read: nothing new
+        await app.workers.wait_for_complete()
+        assert [r for r in readers if r != ui] == readers[:1]

@@ -18,6 +18,7 @@ import itertools
 import os
 import shutil
 import stat
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -91,6 +92,9 @@ class JournalCore:
         self._create = create
         self._absent = False
         self.notice: str | None = None  # e.g. "migrated from schema 1", shown once
+        # The app reads from its UI thread and from worker threads: reads and changes take
+        # turns, so a file's records and its signature are always swapped in together.
+        self._in_use = threading.RLock()
 
     # ------------------------------------------------------------ reading through the gate
 
@@ -162,11 +166,12 @@ class JournalCore:
 
     def _load(self) -> Records:
         """The current file's records, checked: what every read goes through."""
-        data = self._read_or_explain()
-        if not data:
-            return Records()
-        self._current_version(data)
-        return self._records_of(data)
+        with self._in_use:
+            data = self._read_or_explain()
+            if not data:
+                return Records()
+            self._current_version(data)
+            return self._records_of(data)
 
     def _current_version(self, data: dict[str, Any]) -> None:
         """Refuse a file this version cannot read, or one not upgraded yet."""
@@ -272,7 +277,7 @@ class JournalCore:
         """Lock, refresh from disk, hand TinyDB over for one change, release."""
         if self._absent:
             raise WriteFailed(f"{self.path} was opened read-only and not created.", self.path)
-        with self._locked():
+        with self._in_use, self._locked():
             if not self._check_kind():
                 raise self._corrupt("the file disappeared")
             data = self._read_or_explain()  # parsed again only if another process wrote it

@@ -110,7 +110,8 @@ class DayRecords(JournalCore):
     # ------------------------------------------------------------ profile and settings
 
     def _single(self, table: str) -> dict[str, Any]:
-        data = self._read_or_explain()
+        with self._in_use:  # see JournalCore.__init__
+            data = self._read_or_explain()
         docs = list(data.get(table, {}).values())
         return docs[0] if docs else {}
 
