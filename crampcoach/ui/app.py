@@ -340,14 +340,12 @@ class CrampCoachApp(BoundaryApp):
         )
 
     def _recheck_journal(self) -> None:
-        from crampcoach.store import JournalError
-
         journal = self.journal
         assert journal is not None
         try:
             # Reading the settings takes in the new file, so one write is one message.
             settings = journal.settings()
-        except (JournalError, OSError) as exc:
+        except Exception as exc:  # the error screen says what it was (ui/boundary.py)
             self.call_from_thread(self._recheck_failed, exc)
         else:
             self.call_from_thread(self._rechecked, settings)
