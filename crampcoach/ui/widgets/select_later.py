@@ -1,7 +1,7 @@
 """A Select that paints as its closed look first and becomes a real Select a frame later.
 
 A Textual Select is a dozen widgets (its current value, its arrows, and a hidden option list
-with every option), and building and styling them is 10–15 ms of a screen's first opening.
+with every option), and building and styling History's two was about 15 ms of each opening.
 Closed, it is one bordered line: ``SelectLater`` paints that line itself in the screen's first
 frame, and right after that frame has been painted it puts the real Select, with the same id,
 options and value, in its place. The user sees the same box in both frames; a key pressed in
