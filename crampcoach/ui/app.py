@@ -19,7 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from crampcoach.ui.app_boundary import BoundaryApp
+from crampcoach.ui.live import POLL_SECONDS, LiveJournalApp
 from crampcoach.ui.themes import NIGHT_RED, THEMES
 
 if TYPE_CHECKING:  # the store and the models load with the journal, after the first frame
@@ -75,7 +75,7 @@ WARM_SCREENS = (
 PREPARED = ("history", "patterns")
 
 
-class CrampCoachApp(BoundaryApp):
+class CrampCoachApp(LiveJournalApp):
     TITLE = "crampcoach"
     CSS_PATH = "styles/app.tcss"
     BINDINGS = [
@@ -116,8 +116,6 @@ class CrampCoachApp(BoundaryApp):
         # Deleted episodes, newest last, so u undoes even after leaving History.
         self.deleted_episodes: list[Any] = []
         self._loop_thread = None
-        self._watch_failed = False
-        self._rechecking = False  # a worker is reading what another process wrote
         for theme in THEMES:
             self.register_theme(theme)
         self._settings: Settings | None = None
@@ -311,8 +309,6 @@ class CrampCoachApp(BoundaryApp):
             self.notify(self.journal.notice, title="Your journal", timeout=30)
             self.journal.notice = None
         if self.startup_error is None:
-            from crampcoach.ui.live import POLL_SECONDS
-
             self.set_interval(POLL_SECONDS, self.check_journal, name="journal-watch")
         if self.start == "first-aid":  # even with a broken journal: first aid keeps it aside
             self.action_first_aid(self.start_location)
@@ -320,47 +316,6 @@ class CrampCoachApp(BoundaryApp):
             return
         elif not self.settings.welcomed:
             self.open_screen("welcome", "WelcomeScreen")
-
-    def check_journal(self) -> None:
-        """Tell the screen in view when another process wrote the journal.
-
-        The poll is one stat on the app's thread; reading the new file (70-90 ms with ten
-        years in it) happens in a worker, so the screen keeps answering keys meanwhile."""
-        journal = self.journal
-        if (
-            journal is None
-            or self._watch_failed
-            or self._rechecking
-            or not journal.changed_since_last_read()
-        ):
-            return
-        self._rechecking = True
-        self.run_worker(
-            self._recheck_journal, thread=True, group="journal-watch", exit_on_error=False
-        )
-
-    def _recheck_journal(self) -> None:
-        journal = self.journal
-        assert journal is not None
-        try:
-            # Reading the settings takes in the new file, so one write is one message.
-            settings = journal.settings()
-        except Exception as exc:  # the error screen says what it was (ui/boundary.py)
-            self.call_from_thread(self._recheck_failed, exc)
-        else:
-            self.call_from_thread(self._rechecked, settings)
-
-    def _rechecked(self, settings: Settings) -> None:
-        from crampcoach.ui.live import JournalChanged
-
-        self._rechecking = False
-        self.settings = settings
-        self.screen.post_message(JournalChanged())
-
-    def _recheck_failed(self, exc: BaseException) -> None:
-        self._rechecking = False
-        self._watch_failed = True  # one error screen, not one a second
-        self.show_error(exc)
 
     def open_screen(self, module: str, cls: str, *args: Any, **kwargs: Any) -> None:
         """Import a screen only when it opens: heavy screens never slow the start."""
