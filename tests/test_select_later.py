@@ -8,16 +8,14 @@ from textual.widgets import Select
 from crampcoach.ui.screens.history import HistoryScreen
 from crampcoach.ui.widgets import select_later
 from crampcoach.ui.widgets.select_later import SelectLater
-from tests.ui_support import THEMES, make_app, sample_episodes, screen_cells, settle
+from tests.ui_support import THEMES, make_app, open_screen, sample_episodes, screen_cells, settle
 
 
 async def _history_cells(tmp_path, theme: str, *, swap: bool) -> list[list[tuple[str, object]]]:
     app = make_app(tmp_path, episodes=sample_episodes(), theme=theme)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h")
-        await settle(pilot)
-        assert isinstance(app.screen, HistoryScreen)
-        assert len(app.screen.query(Select)) == (2 if swap else 0)
+        screen = await open_screen(pilot, "h", HistoryScreen)
+        assert len(screen.query(Select)) == (2 if swap else 0)
         return screen_cells(app)
 
 

@@ -9,7 +9,7 @@ from crampcoach.core.pattern_index import IndexKeeper
 from crampcoach.ui.screens import patterns as patterns_screen
 from crampcoach.ui.screens.patterns import PatternsScreen
 from crampcoach.ui.widgets.pattern_part import PatternPart
-from tests.ui_support import make_app, sample_episodes, settle
+from tests.ui_support import make_app, open_screen, sample_episodes, settle
 
 
 def text_of(screen, selector: str) -> str:
@@ -17,12 +17,7 @@ def text_of(screen, selector: str) -> str:
 
 
 async def open_patterns(pilot) -> PatternsScreen:
-    await pilot.pause()
-    await pilot.press("p")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, PatternsScreen)
-    return screen
+    return await open_screen(pilot, "p", PatternsScreen)
 
 
 async def test_the_worker_path_draws_every_part(tmp_path, monkeypatch):

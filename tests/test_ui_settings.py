@@ -23,6 +23,7 @@ from tests.ui_support import (
     FakeClock,
     make_app,
     open_journal,
+    open_screen,
     sample_episodes,
     settle,
 )
@@ -40,12 +41,7 @@ def reopen(root: Path):
 
 
 async def open_settings(pilot) -> SettingsScreen:
-    await pilot.pause()
-    await pilot.press("s")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, SettingsScreen)
-    return screen
+    return await open_screen(pilot, "s", SettingsScreen)
 
 
 async def type_into(pilot, screen: SettingsScreen, widget_id: str, text: str) -> Input:

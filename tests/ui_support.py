@@ -107,6 +107,16 @@ async def settle(pilot: Any) -> None:
     await pilot.pause()
 
 
+async def open_screen(pilot: Any, key: str, kind: type) -> Any:
+    """Press ``key`` on Home; the screen it opens (a ``kind``), once it has read the journal."""
+    await pilot.pause()
+    await pilot.press(key)
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, kind)
+    return screen
+
+
 def opening(*keys: str):
     """A snap_compare ``run_before`` that presses ``keys``, stops cursors blinking and lets
     screens that read the journal after their first paint settle."""

@@ -7,11 +7,10 @@ trend compares two spans of the same length and only once the journal tracked bo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
 
 from crampcoach.core.doctor_common import _Context, _n, _reason
 from crampcoach.core.doctor_rules import Reason, Rule
-from crampcoach.core.patterns import plural, window
+from crampcoach.core.patterns import plural, trend_known, trend_spans, window
 
 
 def _woke_most_nights(rule: Rule, ctx: _Context, t: Mapping[str, float]) -> list[Reason]:
@@ -36,22 +35,6 @@ def _woke_most_nights(rule: Rule, ctx: _Context, t: Mapping[str, float]) -> list
             limit=float(t["woke_nights"]),
         )
     ]
-
-
-def trend_spans(end: date, window_nights: int) -> tuple[date, date, date]:
-    """The first night of the earlier span, the last of it and the first of the recent one."""
-    first, _ = window(end, window_nights)
-    before_last = first - timedelta(days=1)
-    before_first, _ = window(before_last, window_nights)
-    return before_first, before_last, first
-
-
-def trend_known(end: date | None, tracked_from: date | None, window_nights: int) -> bool:
-    """Whether the journal tracked every night of the earlier span a trend compares against."""
-    if end is None or tracked_from is None:
-        return False
-    before_first, _, _ = trend_spans(end, window_nights)
-    return tracked_from <= before_first
 
 
 def _getting_worse(rule: Rule, ctx: _Context, t: Mapping[str, float]) -> list[Reason]:

@@ -60,6 +60,22 @@ def weekly(
     return tuple(out)
 
 
+def trend_spans(end: date, window_nights: int) -> tuple[date, date, date]:
+    """The first night of the earlier span, the last of it and the first of the recent one."""
+    first, _ = window(end, window_nights)
+    before_last = first - timedelta(days=1)
+    before_first, _ = window(before_last, window_nights)
+    return before_first, before_last, first
+
+
+def trend_known(end: date | None, tracked_from: date | None, window_nights: int) -> bool:
+    """Whether the journal tracked every night of the earlier span a trend compares against."""
+    if end is None or tracked_from is None:
+        return False
+    before_first, _, _ = trend_spans(end, window_nights)
+    return tracked_from <= before_first
+
+
 def trend(
     index: NightIndex,
     last_night: date,
@@ -68,16 +84,14 @@ def trend(
 ) -> Trend:
     """The last ``window_nights`` against the ones before; known only when the journal
     (its first record: ``tracked_from``) covers every night of the earlier span."""
-    recent_first, _ = window(last_night, window_nights)
-    previous_last = recent_first - timedelta(days=1)
-    previous_first, _ = window(previous_last, window_nights)
+    previous_first, previous_last, recent_first = trend_spans(last_night, window_nights)
     return Trend(
         window=window_nights,
         recent=index.cramp_nights(recent_first, last_night),
         previous=index.cramp_nights(previous_first, previous_last),
         recent_first=recent_first,
         previous_first=previous_first,
-        known=tracked_from is not None and tracked_from <= previous_first,
+        known=trend_known(last_night, tracked_from, window_nights),
     )
 
 

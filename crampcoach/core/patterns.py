@@ -31,6 +31,8 @@ from crampcoach.core.pattern_basics import (
     longest,
     sides,
     trend,
+    trend_known,
+    trend_spans,
     weekdays,
     weekly,
 )
@@ -153,6 +155,8 @@ __all__ = [
     "streaks",
     "tally",
     "trend",
+    "trend_known",
+    "trend_spans",
     "trigger_counts",
     "weekdays",
     "weekly",
