@@ -70,7 +70,16 @@ WARM_SCREENS = (
     "episode_detail",
     "confirm",
 )
-# Of those, the screens that index every episode; they index the journal in the same thread
+# Modules the screens import only when they first draw (found by logging sys.modules across
+# each first opening): Rich's emoji table (its first markup with a ':'), the words and months
+# of Patterns, and Settings' speech check. Imported here, they no longer land in a first opening.
+WARM_MODULES = (
+    "rich._emoji_codes",
+    "crampcoach.core.pattern_months",
+    "crampcoach.core.pattern_words",
+    "crampcoach.speech",
+)
+# Of those screens, the ones that index every episode; they index the journal in the same thread
 # (their ``prepare``), so that even their first opening finds the index ready.
 PREPARED = ("history", "patterns")
 
@@ -293,6 +302,8 @@ class CrampCoachApp(LiveJournalApp):
         """Import every screen and load the routines ahead of the first key (see WARM_SCREENS)."""
         for module in WARM_SCREENS:
             importlib.import_module(f"crampcoach.ui.screens.{module}")
+        for module in WARM_MODULES:
+            importlib.import_module(module)
         episodes = self.journal_read(lambda journal: journal.episodes())
         if episodes is not None:
             for module in PREPARED:
