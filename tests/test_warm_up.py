@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -32,8 +33,6 @@ def test_every_warm_module_exists(module: str) -> None:
 
 
 def test_warm_up_imports_what_first_openings_would(tmp_path) -> None:
-    from pathlib import Path
-
     tests = str(Path(__file__).parent)
     code = CHECK.format(tests=tests, root=str(tmp_path))
     out = subprocess.run(
